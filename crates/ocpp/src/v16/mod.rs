@@ -1,0 +1,1 @@
+//! OCPP 1.6 messages (placeholder until the catalogue lands).
