@@ -10,7 +10,7 @@
 //! - [`v16`]: the OCPP 1.6 messages.
 //! - [`quirk`]: tolerated deviations, reported rather than silently normalised.
 
-
+pub mod endpoint;
 pub mod quirk;
 pub mod rpc;
 pub mod strings;
@@ -18,7 +18,7 @@ pub mod time;
 pub mod v16;
 mod version;
 
-
+pub use endpoint::{CallId, Endpoint, EndpointConfig, Event as EndpointEvent, Reply};
 pub use quirk::Quirk;
 pub use strings::CiString;
 pub use time::Timestamp;

@@ -87,7 +87,10 @@ mod tests {
             note(Quirk::MisspelledUnit);
             note(Quirk::TimestampWithoutZone);
         });
-        assert_eq!(quirks, vec![Quirk::MisspelledUnit, Quirk::TimestampWithoutZone]);
+        assert_eq!(
+            quirks,
+            vec![Quirk::MisspelledUnit, Quirk::TimestampWithoutZone]
+        );
     }
 
     #[test]

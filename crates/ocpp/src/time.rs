@@ -112,7 +112,10 @@ mod tests {
     fn variants_are_noted() {
         assert_eq!(
             parse("2026-11-21T19:00:00+0100"),
-            (Some("2026-11-21T18:00:00.000Z".into()), vec![Quirk::NonStandardTimestamp])
+            (
+                Some("2026-11-21T18:00:00.000Z".into()),
+                vec![Quirk::NonStandardTimestamp]
+            )
         );
     }
 
@@ -120,11 +123,17 @@ mod tests {
     fn missing_zone_is_utc() {
         assert_eq!(
             parse("2026-11-21T18:00:00"),
-            (Some("2026-11-21T18:00:00.000Z".into()), vec![Quirk::TimestampWithoutZone])
+            (
+                Some("2026-11-21T18:00:00.000Z".into()),
+                vec![Quirk::TimestampWithoutZone]
+            )
         );
         assert_eq!(
             parse("2026-11-21T18:00:00.500"),
-            (Some("2026-11-21T18:00:00.500Z".into()), vec![Quirk::TimestampWithoutZone])
+            (
+                Some("2026-11-21T18:00:00.500Z".into()),
+                vec![Quirk::TimestampWithoutZone]
+            )
         );
     }
 

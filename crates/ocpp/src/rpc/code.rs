@@ -89,12 +89,18 @@ mod tests {
 
     #[test]
     fn v16_keeps_the_errata_spellings() {
-        assert_eq!(ErrorCode::FormatViolation.as_str(Version::V16), "FormationViolation");
+        assert_eq!(
+            ErrorCode::FormatViolation.as_str(Version::V16),
+            "FormationViolation"
+        );
         assert_eq!(
             ErrorCode::OccurrenceConstraintViolation.as_str(Version::V16),
             "OccurenceConstraintViolation"
         );
-        assert_eq!(ErrorCode::FormatViolation.as_str(Version::V201), "FormatViolation");
+        assert_eq!(
+            ErrorCode::FormatViolation.as_str(Version::V201),
+            "FormatViolation"
+        );
         assert_eq!(
             ErrorCode::OccurrenceConstraintViolation.as_str(Version::V21),
             "OccurrenceConstraintViolation"

@@ -77,31 +77,63 @@ pub fn decode<T: DeserializeOwned>(json: &str) -> Result<Decoded<T>, PayloadErro
 fn classify(err: &serde_path_to_error::Error<serde_json::Error>) -> PayloadError {
     let inner = err.inner();
     let path = err.path().to_string();
-    let at = if path == "." { "the payload".to_owned() } else { format!("`{path}`") };
+    let at = if path == "." {
+        "the payload".to_owned()
+    } else {
+        format!("`{path}`")
+    };
     if inner.is_syntax() || inner.is_eof() {
-        return PayloadError { kind: PayloadErrorKind::Syntax, message: "payload is not valid JSON".into() };
+        return PayloadError {
+            kind: PayloadErrorKind::Syntax,
+            message: "payload is not valid JSON".into(),
+        };
     }
     // serde's data errors carry their kind only in the message; read its fixed prefix, and
     // build our own description so no input value is ever echoed.
     let text = inner.to_string();
     let (kind, message) = if let Some(rest) = text.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or_default();
-        let place = if path == "." { String::new() } else { format!(" in `{path}`") };
-        (PayloadErrorKind::Missing, format!("required property `{field}` is missing{place}"))
+        let place = if path == "." {
+            String::new()
+        } else {
+            format!(" in `{path}`")
+        };
+        (
+            PayloadErrorKind::Missing,
+            format!("required property `{field}` is missing{place}"),
+        )
     } else if text.starts_with("invalid type") {
         if path == "." {
-            (PayloadErrorKind::Syntax, "payload is not a JSON object".to_owned())
+            (
+                PayloadErrorKind::Syntax,
+                "payload is not a JSON object".to_owned(),
+            )
         } else {
-            (PayloadErrorKind::WrongType, format!("{at} has the wrong type"))
+            (
+                PayloadErrorKind::WrongType,
+                format!("{at} has the wrong type"),
+            )
         }
     } else if text.starts_with(strings::TOO_LONG) {
-        (PayloadErrorKind::BadValue, format!("{at} is longer than allowed"))
+        (
+            PayloadErrorKind::BadValue,
+            format!("{at} is longer than allowed"),
+        )
     } else if text.starts_with(time::BAD_TIMESTAMP) {
-        (PayloadErrorKind::BadValue, format!("{at} is not a valid date-time"))
+        (
+            PayloadErrorKind::BadValue,
+            format!("{at} is not a valid date-time"),
+        )
     } else if text.starts_with("unknown variant") {
-        (PayloadErrorKind::BadValue, format!("{at} is not one of the allowed values"))
+        (
+            PayloadErrorKind::BadValue,
+            format!("{at} is not one of the allowed values"),
+        )
     } else {
-        (PayloadErrorKind::BadValue, format!("{at} has a value outside its constraints"))
+        (
+            PayloadErrorKind::BadValue,
+            format!("{at} has a value outside its constraints"),
+        )
     };
     PayloadError { kind, message }
 }
@@ -136,14 +168,32 @@ mod tests {
     #[test]
     fn classifies_each_failure() {
         assert_eq!(kind(r#"{"connectorId":1}"#), PayloadErrorKind::Missing);
-        assert_eq!(kind(r#"{"idTag":"a","connectorId":"1"}"#), PayloadErrorKind::WrongType);
-        assert_eq!(kind(r#"{"idTag":"abcdef","connectorId":1}"#), PayloadErrorKind::BadValue);
-        assert_eq!(kind(r#"{"idTag":"a","connectorId":-1}"#), PayloadErrorKind::BadValue);
-        assert_eq!(kind(r#"{"idTag":"a","connectorId":1,"kind":"B"}"#), PayloadErrorKind::BadValue);
-        assert_eq!(kind(r#"{"idTag":"a","connectorId":1,"timestamp":"x"}"#), PayloadErrorKind::BadValue);
+        assert_eq!(
+            kind(r#"{"idTag":"a","connectorId":"1"}"#),
+            PayloadErrorKind::WrongType
+        );
+        assert_eq!(
+            kind(r#"{"idTag":"abcdef","connectorId":1}"#),
+            PayloadErrorKind::BadValue
+        );
+        assert_eq!(
+            kind(r#"{"idTag":"a","connectorId":-1}"#),
+            PayloadErrorKind::BadValue
+        );
+        assert_eq!(
+            kind(r#"{"idTag":"a","connectorId":1,"kind":"B"}"#),
+            PayloadErrorKind::BadValue
+        );
+        assert_eq!(
+            kind(r#"{"idTag":"a","connectorId":1,"timestamp":"x"}"#),
+            PayloadErrorKind::BadValue
+        );
         assert_eq!(kind(r#"[1]"#), PayloadErrorKind::Syntax);
         assert_eq!(kind(r#"{"idTag":"a","#), PayloadErrorKind::Syntax);
-        assert_eq!(kind(r#"{"idTag":"a","connectorId":1} x"#), PayloadErrorKind::Syntax);
+        assert_eq!(
+            kind(r#"{"idTag":"a","connectorId":1} x"#),
+            PayloadErrorKind::Syntax
+        );
     }
 
     #[test]
@@ -169,7 +219,10 @@ mod tests {
         .unwrap();
         assert_eq!(
             d.quirks,
-            vec![Quirk::TimestampWithoutZone, Quirk::UnknownProperty("vendorX".into())]
+            vec![
+                Quirk::TimestampWithoutZone,
+                Quirk::UnknownProperty("vendorX".into())
+            ]
         );
     }
 }

@@ -17,7 +17,11 @@ pub enum RpcError {
     #[error("message id is missing, not a string, or longer than 36 characters")]
     UnreadableId { type_id: u8 },
     #[error("malformed frame: {what}")]
-    Malformed { id: MessageId, type_id: u8, what: &'static str },
+    Malformed {
+        id: MessageId,
+        type_id: u8,
+        what: &'static str,
+    },
     #[error("unknown action")]
     UnknownAction { id: MessageId },
     #[error("action is not supported")]
@@ -37,12 +41,17 @@ impl RpcError {
         let (id, code) = match self {
             RpcError::TooLarge { .. } => return None,
             RpcError::NotJson => (MessageId::unreadable(), frame_code),
-            RpcError::NotAnArray { id } => (id.clone().unwrap_or_else(MessageId::unreadable), frame_code),
+            RpcError::NotAnArray { id } => {
+                (id.clone().unwrap_or_else(MessageId::unreadable), frame_code)
+            }
             RpcError::UnknownMessageType { id, .. } => {
                 if version != Version::V201 {
                     return None;
                 }
-                (id.clone().unwrap_or_else(MessageId::unreadable), ErrorCode::MessageTypeNotSupported)
+                (
+                    id.clone().unwrap_or_else(MessageId::unreadable),
+                    ErrorCode::MessageTypeNotSupported,
+                )
             }
             RpcError::UnreadableId { type_id } => {
                 if !is_request(*type_id) {
@@ -104,9 +113,18 @@ mod tests {
 
     #[test]
     fn unreadable_frames_get_minus_one() {
-        assert_eq!(answer("{not json", Version::V16), Some(("-1".into(), "FormationViolation".into())));
-        assert_eq!(answer("[2,{},\"Heartbeat\",{}]", Version::V16), Some(("-1".into(), "FormationViolation".into())));
-        assert_eq!(answer("{not json", Version::V201), Some(("-1".into(), "RpcFrameworkError".into())));
+        assert_eq!(
+            answer("{not json", Version::V16),
+            Some(("-1".into(), "FormationViolation".into()))
+        );
+        assert_eq!(
+            answer("[2,{},\"Heartbeat\",{}]", Version::V16),
+            Some(("-1".into(), "FormationViolation".into()))
+        );
+        assert_eq!(
+            answer("{not json", Version::V201),
+            Some(("-1".into(), "RpcFrameworkError".into()))
+        );
     }
 
     #[test]
@@ -136,7 +154,10 @@ mod tests {
     #[test]
     fn descriptions_never_quote_input() {
         let secret = "SECRET-INPUT";
-        for text in [format!("[2,\"{secret}\" oops"), format!("{{\"{secret}\":1}}")] {
+        for text in [
+            format!("[2,\"{secret}\" oops"),
+            format!("{{\"{secret}\":1}}"),
+        ] {
             let err = parse(&text, Version::V16).unwrap_err();
             let ce = err.call_error(Version::V16).unwrap();
             assert!(!ce.description.contains(secret));

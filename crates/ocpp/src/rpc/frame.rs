@@ -132,7 +132,9 @@ pub fn parse(text: &str, version: Version) -> Result<Frame, RpcError> {
     };
     // The id first: whatever else is wrong, an answer should carry it if it can be read.
     let id = items.get(1).and_then(|raw| read_id(raw));
-    let Some(type_id) = items.first().and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok())
+    let Some(type_id) = items
+        .first()
+        .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok())
     else {
         return Err(RpcError::NotAnArray { id });
     };
@@ -142,7 +144,9 @@ pub fn parse(text: &str, version: Version) -> Result<Frame, RpcError> {
         return Err(RpcError::UnknownMessageType { id, type_id });
     }
     let Some(id) = id else {
-        return Err(RpcError::UnreadableId { type_id: type_id as u8 });
+        return Err(RpcError::UnreadableId {
+            type_id: type_id as u8,
+        });
     };
     let malformed = |what: &'static str| RpcError::Malformed {
         id: id.clone(),
@@ -156,15 +160,25 @@ pub fn parse(text: &str, version: Version) -> Result<Frame, RpcError> {
             };
             let action: String = serde_json::from_str(action.get())
                 .map_err(|_| malformed("the action is not a string"))?;
-            let payload = object(payload).ok_or_else(|| malformed("the payload is not an object"))?;
-            let call = Call { id, action, payload };
-            Ok(if type_id == 2 { Frame::Call(call) } else { Frame::Send(call) })
+            let payload =
+                object(payload).ok_or_else(|| malformed("the payload is not an object"))?;
+            let call = Call {
+                id,
+                action,
+                payload,
+            };
+            Ok(if type_id == 2 {
+                Frame::Call(call)
+            } else {
+                Frame::Send(call)
+            })
         }
         3 => {
             let [_, _, payload] = items.as_slice() else {
                 return Err(malformed("a CALLRESULT has exactly 3 elements"));
             };
-            let payload = object(payload).ok_or_else(|| malformed("the payload is not an object"))?;
+            let payload =
+                object(payload).ok_or_else(|| malformed("the payload is not an object"))?;
             Ok(Frame::CallResult(CallResult { id, payload }))
         }
         _ => {
@@ -179,11 +193,22 @@ pub fn parse(text: &str, version: Version) -> Result<Frame, RpcError> {
             let description: String = serde_json::from_str(description.get())
                 .map_err(|_| malformed("the error description is not a string"))?;
             let details = match details {
-                Some(raw) => object(raw).ok_or_else(|| malformed("the details are not an object"))?,
+                Some(raw) => {
+                    object(raw).ok_or_else(|| malformed("the details are not an object"))?
+                }
                 None => empty_object(),
             };
-            let error = CallError { id, code, description, details };
-            Ok(if type_id == 4 { Frame::CallError(error) } else { Frame::CallResultError(error) })
+            let error = CallError {
+                id,
+                code,
+                description,
+                details,
+            };
+            Ok(if type_id == 4 {
+                Frame::CallError(error)
+            } else {
+                Frame::CallResultError(error)
+            })
         }
     }
 }
@@ -216,13 +241,27 @@ mod tests {
 
     #[test]
     fn parses_the_three_types() {
-        let Frame::Call(c) = ok(r#"[2,"a1","Heartbeat",{}]"#) else { panic!() };
-        assert_eq!((c.id.as_str(), c.action.as_str(), c.payload.get()), ("a1", "Heartbeat", "{}"));
-        let Frame::CallResult(r) = ok(r#"[3, "a1", {"currentTime":"x"}]"#) else { panic!() };
+        let Frame::Call(c) = ok(r#"[2,"a1","Heartbeat",{}]"#) else {
+            panic!()
+        };
+        assert_eq!(
+            (c.id.as_str(), c.action.as_str(), c.payload.get()),
+            ("a1", "Heartbeat", "{}")
+        );
+        let Frame::CallResult(r) = ok(r#"[3, "a1", {"currentTime":"x"}]"#) else {
+            panic!()
+        };
         assert_eq!(r.payload.get(), r#"{"currentTime":"x"}"#);
-        let Frame::CallError(e) = ok(r#"[4,"a1","NotImplemented","nope",{}]"#) else { panic!() };
-        assert_eq!((e.code.as_str(), e.description.as_str()), ("NotImplemented", "nope"));
-        let Frame::CallError(e) = ok(r#"[4,"a1","GenericError",""]"#) else { panic!() };
+        let Frame::CallError(e) = ok(r#"[4,"a1","NotImplemented","nope",{}]"#) else {
+            panic!()
+        };
+        assert_eq!(
+            (e.code.as_str(), e.description.as_str()),
+            ("NotImplemented", "nope")
+        );
+        let Frame::CallError(e) = ok(r#"[4,"a1","GenericError",""]"#) else {
+            panic!()
+        };
         assert_eq!(e.details.get(), "{}");
     }
 
@@ -239,8 +278,14 @@ mod tests {
 
     #[test]
     fn errors_are_classified() {
-        assert!(matches!(parse("nonsense", Version::V16), Err(RpcError::NotJson)));
-        assert!(matches!(parse("{}", Version::V16), Err(RpcError::NotAnArray { id: None })));
+        assert!(matches!(
+            parse("nonsense", Version::V16),
+            Err(RpcError::NotJson)
+        ));
+        assert!(matches!(
+            parse("{}", Version::V16),
+            Err(RpcError::NotAnArray { id: None })
+        ));
         assert!(matches!(
             parse(r#"[9,"id",{}]"#, Version::V16),
             Err(RpcError::UnknownMessageType { type_id: 9, .. })
@@ -249,7 +294,10 @@ mod tests {
             parse(r#"[6,"id","X",{}]"#, Version::V16),
             Err(RpcError::UnknownMessageType { type_id: 6, .. })
         ));
-        assert!(matches!(parse(r#"[6,"id","X",{}]"#, Version::V21), Ok(Frame::Send(_))));
+        assert!(matches!(
+            parse(r#"[6,"id","X",{}]"#, Version::V21),
+            Ok(Frame::Send(_))
+        ));
         assert!(matches!(
             parse(r#"[2,17,"Heartbeat",{}]"#, Version::V16),
             Err(RpcError::UnreadableId { type_id: 2 })
@@ -263,8 +311,17 @@ mod tests {
             Err(RpcError::Malformed { .. })
         ));
         let long_id = format!(r#"[2,"{}","Heartbeat",{{}}]"#, "x".repeat(37));
-        assert!(matches!(parse(&long_id, Version::V16), Err(RpcError::UnreadableId { .. })));
-        let big = format!(r#"[2,"id","DataTransfer",{{"data":"{}"}}]"#, "x".repeat(MAX_FRAME_BYTES));
-        assert!(matches!(parse(&big, Version::V16), Err(RpcError::TooLarge { .. })));
+        assert!(matches!(
+            parse(&long_id, Version::V16),
+            Err(RpcError::UnreadableId { .. })
+        ));
+        let big = format!(
+            r#"[2,"id","DataTransfer",{{"data":"{}"}}]"#,
+            "x".repeat(MAX_FRAME_BYTES)
+        );
+        assert!(matches!(
+            parse(&big, Version::V16),
+            Err(RpcError::TooLarge { .. })
+        ));
     }
 }
