@@ -1,0 +1,16 @@
+//! The version-neutral vocabulary: what the store, the API and the events speak.
+//!
+//! Version adapters translate 1.6 / 2.0.1 / 2.1 payloads into these types and back; nothing
+//! here knows a wire format.
+
+pub mod auth;
+mod ids;
+mod records;
+
+pub use ids::{StationId, StationIdError};
+pub use records::*;
+
+use chrono::{DateTime, Utc};
+
+/// A wall-clock instant. Server time is the truth for records; station time is kept beside it.
+pub type Time = DateTime<Utc>;

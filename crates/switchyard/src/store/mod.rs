@@ -1,0 +1,112 @@
+//! Storage: one trait, an implementation per engine (SQLite now, PostgreSQL later).
+//!
+//! Two kinds of access:
+//! - Operator data (stations, id tags) and reads for the API: plain async calls.
+//! - Session writes ([`Store::write`]): everything a station reported that the system
+//!   acknowledges. A write resolves only once it is durably committed, and implementations
+//!   batch concurrent writes from many stations into one commit (group commit), so thousands
+//!   of stations do not each pay an fsync. The session releases the CALLRESULT on that result.
+//!
+//! The journal of raw frames is best-effort diagnostics: appended without waiting, written
+//! with the next commit, trimmed to the last N frames per station.
+
+pub mod sqlite;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use crate::domain::{
+    BootReport, JournalEntry, MeterOutcome, MeterReadings, MeterValue, NewTransaction,
+    StartOutcome, StationId, StationPatch, StationRecord, StatusReport, StopOutcome,
+    StopTransaction, TagRecord, Time, TransactionRecord,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("the store is shutting down")]
+    Closed,
+    #[error("database error: {0}")]
+    Database(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A durable write from a station session.
+#[derive(Clone, Debug)]
+pub enum Write {
+    Boot(BootReport),
+    Status(StatusReport),
+    Start(NewTransaction),
+    Stop(StopTransaction),
+    Meter(MeterReadings),
+    /// The station was seen (connected, disconnected, heartbeat): updates `last_seen`.
+    Seen {
+        station_id: StationId,
+        protocol: Option<String>,
+        at: Time,
+    },
+}
+
+/// The result of a [`Write`], variant for variant.
+#[derive(Clone, Debug)]
+pub enum Written {
+    Boot,
+    Status,
+    Start(StartOutcome),
+    Stop(StopOutcome),
+    Meter(MeterOutcome),
+    Seen,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct TransactionFilter {
+    pub station_id: Option<StationId>,
+    pub active: Option<bool>,
+    /// Newest first; at most this many (None: all).
+    pub limit: Option<usize>,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    // Stations
+    /// Register or update; returns the record after the change.
+    async fn put_station(&self, id: &StationId, patch: StationPatch) -> StoreResult<StationRecord>;
+    async fn station(&self, id: &StationId) -> StoreResult<Option<StationRecord>>;
+    async fn stations(&self) -> StoreResult<Vec<StationRecord>>;
+    /// Returns false if there was no such station.
+    async fn delete_station(&self, id: &StationId) -> StoreResult<bool>;
+
+    // Id tags
+    async fn put_tag(&self, tag: TagRecord) -> StoreResult<TagRecord>;
+    async fn tag(&self, id_tag: &str) -> StoreResult<Option<TagRecord>>;
+    async fn tags(&self) -> StoreResult<Vec<TagRecord>>;
+    async fn delete_tag(&self, id_tag: &str) -> StoreResult<bool>;
+
+    // Transactions
+    async fn transactions(&self, filter: TransactionFilter) -> StoreResult<Vec<TransactionRecord>>;
+    async fn transaction(&self, id: i64) -> StoreResult<Option<TransactionRecord>>;
+    /// Every meter value of a transaction (transactionData included), oldest first.
+    async fn meter_values(&self, transaction_id: i64) -> StoreResult<Vec<MeterValue>>;
+
+    // Session writes
+    /// Commit `write` durably (batched with others) and return what it produced.
+    async fn write(&self, write: Write) -> StoreResult<Written>;
+
+    // Journal
+    /// Queue a frame for the journal; never waits for the disk.
+    fn journal(&self, entry: JournalEntry);
+    /// The last `limit` frames of a station, oldest first.
+    async fn journal_entries(
+        &self,
+        station_id: &StationId,
+        limit: usize,
+    ) -> StoreResult<Vec<JournalEntry>>;
+
+    /// Finish every queued write and stop accepting new ones.
+    async fn close(&self);
+}
+
+pub type DynStore = Arc<dyn Store>;
