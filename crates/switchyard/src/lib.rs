@@ -5,5 +5,11 @@
 //! adapter ([`adapters`]) speaks the [`domain`] vocabulary; durable writes go to the
 //! [`store`]; operators reach stations through [`api`] and the [`registry`].
 
+pub mod app;
+pub mod commands;
+pub mod config;
 pub mod domain;
+pub mod events;
+pub mod metrics;
+pub mod registry;
 pub mod store;

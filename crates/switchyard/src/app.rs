@@ -1,0 +1,21 @@
+//! The shared state every part of a running server reaches: store, registry, events, config.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::events::EventBus;
+use crate::registry::Registry;
+use crate::store::DynStore;
+
+/// Cheap to clone; one per server.
+#[derive(Clone)]
+pub struct App {
+    pub config: Arc<Config>,
+    pub store: DynStore,
+    pub registry: Arc<Registry>,
+    pub events: EventBus,
+    /// The bearer token for /api/v1 (resolved: given, loaded or generated).
+    pub api_token: Arc<str>,
+    /// Renders the Prometheus text for /metrics.
+    pub metrics: crate::metrics::MetricsHandle,
+}

@@ -1,0 +1,129 @@
+//! Version-neutral commands to a station, as the API asks for them.
+//!
+//! A [`Command`] goes through the [`crate::registry`] to the station's session, whose version
+//! adapter turns it into that version's CALL and the answer back into a [`CommandReply`].
+
+use std::time::Duration;
+
+use serde_json::value::RawValue;
+
+use crate::domain::TransactionRecord;
+
+#[derive(Clone, Debug)]
+pub enum Command {
+    RemoteStart {
+        evse_id: Option<u32>,
+        connector_id: Option<u32>,
+        id_tag: String,
+    },
+    /// The transaction as the system knows it; the adapter sends the station's own id.
+    RemoteStop {
+        transaction: Box<TransactionRecord>,
+    },
+    Reset {
+        kind: ResetKind,
+    },
+    UnlockConnector {
+        evse_id: Option<u32>,
+        connector_id: u32,
+    },
+    ChangeAvailability {
+        evse_id: Option<u32>,
+        connector_id: Option<u32>,
+        kind: Availability,
+    },
+    GetConfiguration {
+        keys: Vec<String>,
+    },
+    ChangeConfiguration {
+        key: String,
+        value: String,
+    },
+    TriggerMessage {
+        message: String,
+        evse_id: Option<u32>,
+    },
+    ClearCache,
+    DataTransfer {
+        vendor_id: String,
+        message_id: Option<String>,
+        data: Option<String>,
+    },
+    /// Exactly this CALL (validated against the station's version first).
+    Raw {
+        action: String,
+        payload: Box<RawValue>,
+    },
+}
+
+impl Command {
+    /// The API's kebab-case name (used in metrics and errors).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::RemoteStart { .. } => "remote-start",
+            Command::RemoteStop { .. } => "remote-stop",
+            Command::Reset { .. } => "reset",
+            Command::UnlockConnector { .. } => "unlock-connector",
+            Command::ChangeAvailability { .. } => "change-availability",
+            Command::GetConfiguration { .. } => "get-configuration",
+            Command::ChangeConfiguration { .. } => "change-configuration",
+            Command::TriggerMessage { .. } => "trigger-message",
+            Command::ClearCache => "clear-cache",
+            Command::DataTransfer { .. } => "data-transfer",
+            Command::Raw { .. } => "call",
+        }
+    }
+
+    /// Commands the specification forbids while the station's boot is Pending or Rejected
+    /// (S16 §4.2: remote start/stop are not allowed while Pending).
+    pub fn needs_accepted_boot(&self) -> bool {
+        matches!(
+            self,
+            Command::RemoteStart { .. } | Command::RemoteStop { .. }
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResetKind {
+    Soft,
+    Hard,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Availability {
+    Operative,
+    Inoperative,
+}
+
+/// The station's answer.
+#[derive(Clone, Debug)]
+pub struct CommandReply {
+    /// The station's status field (`Accepted`, `Rejected`, `Unlocked`, …), or `Accepted`
+    /// where the reply has none.
+    pub status: String,
+    /// The station's raw payload.
+    pub response: Box<RawValue>,
+    /// For remote-start: the correlation number that the resulting transaction's events carry.
+    pub remote_start_id: Option<i64>,
+}
+
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("station is not connected")]
+    NotConnected,
+    #[error("station did not answer within {0:?}")]
+    Timeout(Duration),
+    #[error("station answered with CALLERROR {code}: {description}")]
+    CallError {
+        code: String,
+        description: String,
+        details: Box<RawValue>,
+    },
+    /// The station's state forbids the command (e.g. remote start while boot is Pending).
+    #[error("{0}")]
+    Forbidden(String),
+    /// The command cannot be expressed for this station (unknown action, invalid payload).
+    #[error("{0}")]
+    Invalid(String),
+}

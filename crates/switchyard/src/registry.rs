@@ -1,0 +1,124 @@
+//! Where a station's session lives: station id → a channel into its connection task.
+//!
+//! Only senders are kept here, never session state. The lock is taken on connect,
+//! disconnect and command lookup, never per message.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use ocpp::Version;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::commands::{Command, CommandError, CommandReply};
+use crate::domain::StationId;
+
+/// What the rest of the system can ask of a connected station's session.
+#[derive(Debug)]
+pub enum SessionRequest {
+    Command {
+        command: Command,
+        timeout: Duration,
+        reply: oneshot::Sender<Result<CommandReply, CommandError>>,
+    },
+    /// Close the connection (the station was deleted, or the server is stopping).
+    Close { code: u16, reason: &'static str },
+}
+
+#[derive(Clone, Debug)]
+pub struct SessionHandle {
+    pub connection: u64,
+    pub protocol: Version,
+    pub tx: mpsc::Sender<SessionRequest>,
+}
+
+#[derive(Default, Debug)]
+pub struct Registry {
+    sessions: Mutex<HashMap<StationId, SessionHandle>>,
+    next_connection: AtomicU64,
+}
+
+impl Registry {
+    pub fn new() -> Registry {
+        Registry::default()
+    }
+
+    /// A fresh connection number (distinguishes a replaced connection from its successor).
+    pub fn next_connection(&self) -> u64 {
+        self.next_connection.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// Register a session; returns the one it replaces, which the caller must close.
+    pub fn insert(&self, station: StationId, handle: SessionHandle) -> Option<SessionHandle> {
+        self.lock().insert(station, handle)
+    }
+
+    /// Remove the session only if it is still `connection` (a replacement may have taken over).
+    pub fn remove(&self, station: &StationId, connection: u64) -> bool {
+        let mut sessions = self.lock();
+        if sessions
+            .get(station)
+            .is_some_and(|h| h.connection == connection)
+        {
+            sessions.remove(station);
+            return true;
+        }
+        false
+    }
+
+    pub fn get(&self, station: &StationId) -> Option<SessionHandle> {
+        self.lock().get(station).cloned()
+    }
+
+    pub fn is_connected(&self, station: &StationId) -> bool {
+        self.lock().contains_key(station)
+    }
+
+    pub fn connected(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn all(&self) -> Vec<(StationId, SessionHandle)> {
+        self.lock()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
+    /// Send `command` to the station's session and wait for its answer.
+    pub async fn send(
+        &self,
+        station: &StationId,
+        command: Command,
+        timeout: Duration,
+    ) -> Result<CommandReply, CommandError> {
+        let handle = self.get(station).ok_or(CommandError::NotConnected)?;
+        let (reply, answer) = oneshot::channel();
+        handle
+            .tx
+            .send(SessionRequest::Command {
+                command,
+                timeout,
+                reply,
+            })
+            .await
+            .map_err(|_| CommandError::NotConnected)?;
+        // The session enforces the timeout; a dropped sender means the connection went away.
+        answer.await.map_err(|_| CommandError::NotConnected)?
+    }
+
+    /// Ask a station's session to close.
+    pub async fn close(&self, station: &StationId, code: u16, reason: &'static str) {
+        if let Some(handle) = self.get(station) {
+            let _ = handle.tx.send(SessionRequest::Close { code, reason }).await;
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<StationId, SessionHandle>> {
+        // A panic while holding this lock cannot leave the map inconsistent (single ops).
+        self.sessions
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
