@@ -62,7 +62,8 @@ pub fn decode<T: DeserializeOwned>(json: &str) -> Result<Decoded<T>, PayloadErro
             unknown.push(Quirk::UnknownProperty(path.to_string()));
         };
         let ignored = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
-        let value = serde_path_to_error::deserialize::<_, T>(ignored).map_err(|e| classify(&e))?;
+        let value =
+            serde_path_to_error::deserialize::<_, T>(ignored).map_err(|e| classify(&e, json))?;
         de.end().map_err(|_| PayloadError {
             kind: PayloadErrorKind::Syntax,
             message: "payload is not valid JSON".into(),
@@ -74,7 +75,7 @@ pub fn decode<T: DeserializeOwned>(json: &str) -> Result<Decoded<T>, PayloadErro
     Ok(Decoded { value, quirks })
 }
 
-fn classify(err: &serde_path_to_error::Error<serde_json::Error>) -> PayloadError {
+fn classify(err: &serde_path_to_error::Error<serde_json::Error>, json: &str) -> PayloadError {
     let inner = err.inner();
     let path = err.path().to_string();
     let at = if path == "." {
@@ -82,6 +83,17 @@ fn classify(err: &serde_path_to_error::Error<serde_json::Error>) -> PayloadError
     } else {
         format!("`{path}`")
     };
+    // serde_json reports a value that cannot start an enum (`{"type":1}`, `null`, `{}`) as a
+    // syntax error; if the text is valid JSON, it was the property's type that was wrong.
+    if inner.is_syntax()
+        && path != "."
+        && serde_json::from_str::<serde::de::IgnoredAny>(json).is_ok()
+    {
+        return PayloadError {
+            kind: PayloadErrorKind::WrongType,
+            message: format!("{at} has the wrong type"),
+        };
+    }
     if inner.is_syntax() || inner.is_eof() {
         return PayloadError {
             kind: PayloadErrorKind::Syntax,
@@ -191,9 +203,24 @@ mod tests {
         assert_eq!(kind(r#"[1]"#), PayloadErrorKind::Syntax);
         assert_eq!(kind(r#"{"idTag":"a","#), PayloadErrorKind::Syntax);
         assert_eq!(
+            kind(r#"{"idTag":"a","connectorId":1,"kind":"A""#),
+            PayloadErrorKind::Syntax
+        );
+        assert_eq!(
             kind(r#"{"idTag":"a","connectorId":1} x"#),
             PayloadErrorKind::Syntax
         );
+    }
+
+    #[test]
+    fn enum_of_the_wrong_type_is_not_a_syntax_error() {
+        // serde_json calls these syntax errors; the JSON itself is fine.
+        for value in ["1", "{}", "[]", "true"] {
+            let json = format!(r#"{{"idTag":"a","connectorId":1,"kind":{value}}}"#);
+            let err = decode::<Sample>(&json).unwrap_err();
+            assert_eq!(err.kind, PayloadErrorKind::WrongType, "{value}");
+            assert_eq!(err.message, "`kind` has the wrong type");
+        }
     }
 
     #[test]
