@@ -18,4 +18,8 @@ pub struct App {
     pub api_token: Arc<str>,
     /// Renders the Prometheus text for /metrics.
     pub metrics: crate::metrics::MetricsHandle,
+    /// Cancelled when the server stops: connections close with 1001.
+    pub shutdown: tokio_util::sync::CancellationToken,
+    /// Station connection tasks, awaited on shutdown so in-flight commits finish.
+    pub tasks: tokio_util::task::TaskTracker,
 }

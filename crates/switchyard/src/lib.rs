@@ -5,11 +5,17 @@
 //! adapter ([`adapters`]) speaks the [`domain`] vocabulary; durable writes go to the
 //! [`store`]; operators reach stations through [`api`] and the [`registry`].
 
+pub mod adapters;
+pub mod api;
 pub mod app;
+pub mod auth;
 pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod events;
+pub mod gateway;
 pub mod metrics;
 pub mod registry;
+pub mod server;
+pub mod session;
 pub mod store;

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::Duration;
 
 use ocpp::Version;
@@ -37,11 +37,22 @@ pub struct SessionHandle {
 pub struct Registry {
     sessions: Mutex<HashMap<StationId, SessionHandle>>,
     next_connection: AtomicU64,
+    next_remote_start: AtomicI64,
 }
 
 impl Registry {
     pub fn new() -> Registry {
-        Registry::default()
+        // Remote-start ids must not repeat across restarts either: start from the clock.
+        let seed = chrono::Utc::now().timestamp_millis().rem_euclid(1 << 40);
+        Registry {
+            next_remote_start: AtomicI64::new(seed),
+            ..Registry::default()
+        }
+    }
+
+    /// A system-wide unique remote-start correlation number (API.md remote-start).
+    pub fn next_remote_start_id(&self) -> i64 {
+        self.next_remote_start.fetch_add(1, Ordering::Relaxed) + 1
     }
 
     /// A fresh connection number (distinguishes a replaced connection from its successor).

@@ -30,6 +30,9 @@ pub enum RpcError {
     Payload { id: MessageId, error: PayloadError },
     #[error("a CALL with this message id is already being handled")]
     DuplicateId { id: MessageId },
+    /// The CALL is not allowed in the connection's state (J16E §3.8: before an accepted boot).
+    #[error("{reason}")]
+    NotAllowed { id: MessageId, reason: String },
 }
 
 impl RpcError {
@@ -69,6 +72,7 @@ impl RpcError {
             RpcError::NotSupported { id } => (id.clone(), ErrorCode::NotSupported),
             RpcError::Payload { id, error } => (id.clone(), error.code()),
             RpcError::DuplicateId { id } => (id.clone(), ErrorCode::ProtocolError),
+            RpcError::NotAllowed { id, .. } => (id.clone(), ErrorCode::SecurityError),
         };
         Some(CallError {
             id,
@@ -86,7 +90,8 @@ impl RpcError {
             | RpcError::UnknownAction { id }
             | RpcError::NotSupported { id }
             | RpcError::Payload { id, .. }
-            | RpcError::DuplicateId { id } => Some(id),
+            | RpcError::DuplicateId { id }
+            | RpcError::NotAllowed { id, .. } => Some(id),
             RpcError::TooLarge { .. } | RpcError::NotJson | RpcError::UnreadableId { .. } => None,
         }
     }

@@ -40,6 +40,7 @@ mod reservation;
 mod security;
 mod smart_charging;
 mod types;
+mod validate;
 
 pub use self::core::*;
 pub use firmware::*;
@@ -49,6 +50,7 @@ pub use reservation::*;
 pub use security::*;
 pub use smart_charging::*;
 pub use types::*;
+pub use validate::{validate_request, validate_response};
 
 /// A request message, tied to its action and to the type of its response.
 pub trait Request: Serialize + DeserializeOwned + fmt::Debug + Clone + Send + 'static {

@@ -14,3 +14,8 @@ use chrono::{DateTime, Utc};
 
 /// A wall-clock instant. Server time is the truth for records; station time is kept beside it.
 pub type Time = DateTime<Utc>;
+
+/// RFC 3339 in UTC with a `Z` (fractions only where there are any), as the API shows times.
+pub fn format_time(t: Time) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}

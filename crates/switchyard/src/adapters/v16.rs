@@ -1,0 +1,458 @@
+//! OCPP 1.6 ↔ domain.
+
+use std::borrow::Cow;
+
+use ocpp::rpc::{self, Decoded, PayloadError};
+use ocpp::v16::{self, Action, Sender};
+use ocpp::{CiString, Quirk, Timestamp};
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use super::{
+    BootInfo, DecodeError, Expect, Inbound, MeterInfo, Outbound, StartInfo, StatusInfo, StopInfo,
+    VersionAdapter, empty_object, reply_status, to_raw,
+};
+use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
+use crate::domain::auth::Authorization;
+use crate::domain::{BootStatus, MeterValue, SampleValue, SampledValue, TagStatus, Time};
+
+/// The 1.6 default measurand (S16 §7.31 SampledValue).
+const DEFAULT_MEASURAND: &str = "Energy.Active.Import.Register";
+
+pub struct V16;
+
+fn decode<T: DeserializeOwned>(payload: &RawValue) -> Result<Decoded<T>, DecodeError> {
+    rpc::decode::<T>(payload.get()).map_err(DecodeError::Payload)
+}
+
+impl VersionAdapter for V16 {
+    fn protocol(&self) -> ocpp::Version {
+        ocpp::Version::V16
+    }
+
+    fn decode_call(
+        &self,
+        action: &str,
+        payload: &RawValue,
+    ) -> Result<(Inbound, Vec<Quirk>), DecodeError> {
+        let action = Action::parse(action).ok_or(DecodeError::UnknownAction)?;
+        // Reads the payload as T and maps it; quirks travel along.
+        fn with<T: DeserializeOwned>(
+            payload: &RawValue,
+            map: impl FnOnce(T) -> Inbound,
+        ) -> Result<(Inbound, Vec<Quirk>), DecodeError> {
+            let Decoded { value, quirks } = decode::<T>(payload)?;
+            Ok((map(value), quirks))
+        }
+        match action {
+            Action::BootNotification => with(payload, |r: v16::BootNotificationRequest| {
+                Inbound::Boot(BootInfo {
+                    vendor: r.charge_point_vendor.into_inner(),
+                    model: r.charge_point_model.into_inner(),
+                    serial_number: r
+                        .charge_point_serial_number
+                        .or(r.charge_box_serial_number)
+                        .map(CiString::into_inner),
+                    firmware_version: r.firmware_version.map(CiString::into_inner),
+                })
+            }),
+            Action::Heartbeat => with(payload, |_: v16::HeartbeatRequest| Inbound::Heartbeat),
+            Action::Authorize => with(payload, |r: v16::AuthorizeRequest| Inbound::Authorize {
+                id_tag: r.id_tag.into_inner(),
+            }),
+            Action::StartTransaction => with(payload, |r: v16::StartTransactionRequest| {
+                Inbound::Start(StartInfo {
+                    evse_id: r.connector_id,
+                    connector_id: r.connector_id,
+                    id_tag: r.id_tag.into_inner(),
+                    timestamp: r.timestamp.0,
+                    meter_start_wh: r.meter_start as f64,
+                    reservation_id: r.reservation_id.map(i64::from),
+                })
+            }),
+            Action::StopTransaction => with(payload, |r: v16::StopTransactionRequest| {
+                Inbound::Stop(StopInfo {
+                    ocpp_transaction_id: r.transaction_id.to_string(),
+                    id_tag: r.id_tag.map(CiString::into_inner),
+                    timestamp: r.timestamp.0,
+                    meter_stop_wh: r.meter_stop as f64,
+                    // S16E / J16E §2.5: no reason means Local.
+                    reason: r
+                        .reason
+                        .map_or_else(|| "Local".to_owned(), |reason| wire_name(&reason)),
+                    meter_values: r.transaction_data.into_iter().map(meter_value).collect(),
+                })
+            }),
+            Action::MeterValues => with(payload, |r: v16::MeterValuesRequest| {
+                Inbound::Meter(MeterInfo {
+                    evse_id: r.connector_id,
+                    connector_id: r.connector_id,
+                    ocpp_transaction_id: r.transaction_id.map(|id| id.to_string()),
+                    meter_values: r.meter_value.into_iter().map(meter_value).collect(),
+                })
+            }),
+            Action::StatusNotification => with(payload, |r: v16::StatusNotificationRequest| {
+                Inbound::Status(StatusInfo {
+                    evse_id: r.connector_id,
+                    connector_id: r.connector_id,
+                    status: wire_name(&r.status),
+                    error_code: Some(wire_name(&r.error_code)),
+                    info: r.info.map(CiString::into_inner),
+                    vendor_error_code: r.vendor_error_code.map(CiString::into_inner),
+                    timestamp: r.timestamp.map(|t| t.0),
+                })
+            }),
+            Action::DataTransfer => with(payload, |r: v16::DataTransferRequest| {
+                Inbound::DataTransfer {
+                    vendor_id: r.vendor_id.into_inner(),
+                    message_id: r.message_id.map(CiString::into_inner),
+                }
+            }),
+            // Recorded in the journal; the features that act on them come later.
+            Action::FirmwareStatusNotification => {
+                with(payload, |_: v16::FirmwareStatusNotificationRequest| {
+                    Inbound::Notification
+                })
+            }
+            Action::DiagnosticsStatusNotification => {
+                with(payload, |_: v16::DiagnosticsStatusNotificationRequest| {
+                    Inbound::Notification
+                })
+            }
+            Action::SecurityEventNotification => {
+                with(payload, |_: v16::SecurityEventNotificationRequest| {
+                    Inbound::Notification
+                })
+            }
+            Action::LogStatusNotification => {
+                with(payload, |_: v16::LogStatusNotificationRequest| {
+                    Inbound::Notification
+                })
+            }
+            Action::SignedFirmwareStatusNotification => with(
+                payload,
+                |_: v16::SignedFirmwareStatusNotificationRequest| Inbound::Notification,
+            ),
+            Action::SignCertificate => {
+                with(payload, |_: v16::SignCertificateRequest| Inbound::Refused)
+            }
+            // Actions only the central system sends.
+            _ => Err(DecodeError::NotSupported),
+        }
+    }
+
+    fn encode_response(&self, outbound: &Outbound, now: Time) -> Box<RawValue> {
+        match outbound {
+            Outbound::Boot { status, interval } => to_raw(&v16::BootNotificationResponse {
+                status: match status {
+                    BootStatus::Accepted => v16::RegistrationStatus::Accepted,
+                    BootStatus::Pending => v16::RegistrationStatus::Pending,
+                    BootStatus::Rejected => v16::RegistrationStatus::Rejected,
+                },
+                current_time: Timestamp(now),
+                interval: *interval,
+            }),
+            Outbound::Heartbeat => to_raw(&v16::HeartbeatResponse {
+                current_time: Timestamp(now),
+            }),
+            Outbound::Authorize(authorization) => to_raw(&v16::AuthorizeResponse {
+                id_tag_info: id_tag_info(authorization),
+            }),
+            Outbound::Start {
+                transaction_id,
+                authorization,
+            } => to_raw(&v16::StartTransactionResponse {
+                id_tag_info: id_tag_info(authorization),
+                // Ids come from one AUTOINCREMENT counter; 2^31 transactions is beyond any station.
+                transaction_id: i32::try_from(*transaction_id).unwrap_or(i32::MAX),
+            }),
+            Outbound::Stop { authorization } => to_raw(&v16::StopTransactionResponse {
+                id_tag_info: authorization.as_ref().map(id_tag_info),
+            }),
+            Outbound::Empty => empty_object(),
+            Outbound::DataTransferUnknownVendor => to_raw(&v16::DataTransferResponse {
+                status: v16::DataTransferStatus::UnknownVendorId,
+                data: None,
+            }),
+            Outbound::Refused => to_raw(&v16::SignCertificateResponse {
+                status: v16::GenericStatus::Rejected,
+            }),
+        }
+    }
+
+    fn encode_command(
+        &self,
+        command: &Command,
+        _remote_start_id: i64,
+    ) -> Result<(String, Box<RawValue>, Expect), CommandError> {
+        fn call<T: v16::Request>(request: &T, expect: Expect) -> (String, Box<RawValue>, Expect) {
+            (T::ACTION.as_str().to_owned(), to_raw(request), expect)
+        }
+        Ok(match command {
+            Command::RemoteStart {
+                evse_id,
+                connector_id,
+                id_tag,
+            } => call(
+                &v16::RemoteStartTransactionRequest {
+                    connector_id: connector_id.or(*evse_id),
+                    id_tag: limited("id_tag", id_tag)?,
+                    charging_profile: None,
+                },
+                Expect::Status,
+            ),
+            Command::RemoteStop { transaction } => {
+                let transaction_id =
+                    transaction
+                        .ocpp_transaction_id
+                        .parse::<i32>()
+                        .map_err(|_| {
+                            CommandError::Invalid(
+                                "the transaction has no OCPP 1.6 transaction id".into(),
+                            )
+                        })?;
+                call(
+                    &v16::RemoteStopTransactionRequest { transaction_id },
+                    Expect::Status,
+                )
+            }
+            Command::Reset { kind } => call(
+                &v16::ResetRequest {
+                    kind: match kind {
+                        ResetKind::Soft => v16::ResetType::Soft,
+                        ResetKind::Hard => v16::ResetType::Hard,
+                    },
+                },
+                Expect::Status,
+            ),
+            Command::UnlockConnector {
+                evse_id,
+                connector_id,
+            } => {
+                let _ = evse_id; // 1.6: evse and connector are the same number.
+                call(
+                    &v16::UnlockConnectorRequest {
+                        connector_id: *connector_id,
+                    },
+                    Expect::Status,
+                )
+            }
+            Command::ChangeAvailability {
+                evse_id,
+                connector_id,
+                kind,
+            } => call(
+                &v16::ChangeAvailabilityRequest {
+                    connector_id: connector_id.or(*evse_id).unwrap_or(0),
+                    kind: match kind {
+                        Availability::Operative => v16::AvailabilityType::Operative,
+                        Availability::Inoperative => v16::AvailabilityType::Inoperative,
+                    },
+                },
+                Expect::Status,
+            ),
+            Command::GetConfiguration { keys } => {
+                let key = keys
+                    .iter()
+                    .map(|k| limited("keys", k))
+                    .collect::<Result<_, _>>()?;
+                call(&v16::GetConfigurationRequest { key }, Expect::NoStatus)
+            }
+            Command::ChangeConfiguration { key, value } => call(
+                &v16::ChangeConfigurationRequest {
+                    key: limited("key", key)?,
+                    value: limited("value", value)?,
+                },
+                Expect::Status,
+            ),
+            Command::TriggerMessage { message, evse_id } => {
+                let requested_message = serde_json::from_value(serde_json::Value::String(
+                    message.clone(),
+                ))
+                .map_err(|_| {
+                    CommandError::Invalid(format!(
+                        "OCPP 1.6 cannot trigger the message {message:?}"
+                    ))
+                })?;
+                call(
+                    &v16::TriggerMessageRequest {
+                        requested_message,
+                        connector_id: *evse_id,
+                    },
+                    Expect::Status,
+                )
+            }
+            Command::ClearCache => call(&v16::ClearCacheRequest {}, Expect::Status),
+            Command::DataTransfer {
+                vendor_id,
+                message_id,
+                data,
+            } => call(
+                &v16::DataTransferRequest {
+                    vendor_id: limited("vendor_id", vendor_id)?,
+                    message_id: message_id
+                        .as_deref()
+                        .map(|m| limited("message_id", m))
+                        .transpose()?,
+                    data: data.clone(),
+                },
+                Expect::Status,
+            ),
+            Command::Raw { action, payload } => {
+                let parsed = Action::parse(action).ok_or_else(|| {
+                    CommandError::Invalid(format!("{action:?} is not an OCPP 1.6 action"))
+                })?;
+                if parsed.sender() == Sender::Station {
+                    return Err(CommandError::Invalid(format!(
+                        "{action} is sent by stations, not to them"
+                    )));
+                }
+                v16::validate_request(parsed, payload.get()).map_err(|e: PayloadError| {
+                    CommandError::Invalid(format!("invalid {action} payload: {e}"))
+                })?;
+                (action.clone(), payload.clone(), Expect::Raw)
+            }
+        })
+    }
+
+    fn decode_reply(&self, expect: &Expect, payload: Box<RawValue>) -> CommandReply {
+        let status = match expect {
+            Expect::NoStatus => "Accepted".to_owned(),
+            Expect::Status | Expect::Raw => reply_status(&payload),
+        };
+        CommandReply {
+            status,
+            response: payload,
+            remote_start_id: None,
+        }
+    }
+
+    fn redact<'a>(&self, frame: &'a str) -> Cow<'a, str> {
+        if !frame.contains("AuthorizationKey") {
+            return Cow::Borrowed(frame);
+        }
+        redact_authorization_key(frame).map_or(Cow::Borrowed(frame), Cow::Owned)
+    }
+}
+
+/// Replace the value of every `{"key": "AuthorizationKey", "value": …}` object in a frame
+/// (ChangeConfiguration.req, and GetConfiguration.conf from stations that leak it).
+fn redact_authorization_key(frame: &str) -> Option<String> {
+    fn walk(value: &mut serde_json::Value) -> bool {
+        match value {
+            serde_json::Value::Object(map) => {
+                let mut changed = false;
+                if map.get("key").and_then(|k| k.as_str()) == Some("AuthorizationKey")
+                    && map.contains_key("value")
+                {
+                    map.insert("value".into(), "********".into());
+                    changed = true;
+                }
+                for v in map.values_mut() {
+                    changed |= walk(v);
+                }
+                changed
+            }
+            serde_json::Value::Array(items) => items.iter_mut().fold(false, |acc, v| walk(v) | acc),
+            _ => false,
+        }
+    }
+    let mut value: serde_json::Value = serde_json::from_str(frame).ok()?;
+    walk(&mut value).then(|| value.to_string())
+}
+
+fn limited<const N: usize>(field: &str, value: &str) -> Result<CiString<N>, CommandError> {
+    CiString::new(value).map_err(|e| CommandError::Invalid(format!("{field}: {e}")))
+}
+
+fn id_tag_info(authorization: &Authorization) -> v16::IdTagInfo {
+    v16::IdTagInfo {
+        status: match authorization.status {
+            TagStatus::Accepted => v16::AuthorizationStatus::Accepted,
+            TagStatus::Blocked => v16::AuthorizationStatus::Blocked,
+            TagStatus::Expired => v16::AuthorizationStatus::Expired,
+            TagStatus::Invalid => v16::AuthorizationStatus::Invalid,
+            TagStatus::ConcurrentTx => v16::AuthorizationStatus::ConcurrentTx,
+        },
+        expiry_date: authorization.expiry_date.map(Timestamp),
+        // A stored parent longer than 20 characters cannot be sent in 1.6; leave it out.
+        parent_id_tag: authorization
+            .parent_id_tag
+            .as_deref()
+            .and_then(|p| CiString::new(p).ok()),
+    }
+}
+
+/// The exact schema spelling of a 1.6 enum value.
+fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn meter_value(mv: v16::MeterValue) -> MeterValue {
+    MeterValue {
+        timestamp: mv.timestamp.0,
+        sampled_value: mv.sampled_value.into_iter().map(sampled_value).collect(),
+    }
+}
+
+fn sampled_value(sv: v16::SampledValue) -> SampledValue {
+    let measurand = sv
+        .measurand
+        .as_ref()
+        .map_or_else(|| DEFAULT_MEASURAND.to_owned(), wire_name);
+    // S16 §7.31: without a unit, an energy reading is in Wh.
+    let unit = sv
+        .unit
+        .map(|u| u.as_str().to_owned())
+        .or_else(|| measurand.starts_with("Energy").then(|| "Wh".to_owned()));
+    let signed = sv
+        .format
+        .as_ref()
+        .is_some_and(|f| wire_name(f) == "SignedData");
+    let number = if signed {
+        None
+    } else {
+        sv.value
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+    };
+    let (value, unit) = match (number, unit) {
+        (Some(n), Some(unit)) => {
+            let (factor, base) = normalise_unit(&unit);
+            (
+                SampleValue::Number(n * factor),
+                Some(base.map_or(unit, str::to_owned)),
+            )
+        }
+        (Some(n), None) => (SampleValue::Number(n), None),
+        (None, unit) => (SampleValue::Text(sv.value), unit),
+    };
+    SampledValue {
+        value,
+        measurand,
+        unit,
+        phase: sv.phase.as_ref().map(wire_name),
+        location: sv.location.as_ref().map(wire_name),
+        context: sv.context.as_ref().map(wire_name),
+    }
+}
+
+/// Kilo-units are stored in their base unit, so energies add up in Wh.
+fn normalise_unit(unit: &str) -> (f64, Option<&'static str>) {
+    match unit {
+        "kWh" => (1000.0, Some("Wh")),
+        "kW" => (1000.0, Some("W")),
+        "kvarh" => (1000.0, Some("varh")),
+        "kvar" => (1000.0, Some("var")),
+        "kVA" => (1000.0, Some("VA")),
+        _ => (1.0, None),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,175 @@
+use serde_json::json;
+
+use super::*;
+
+fn raw(value: serde_json::Value) -> Box<RawValue> {
+    serde_json::value::to_raw_value(&value).unwrap()
+}
+
+fn decode_ok(action: &str, payload: serde_json::Value) -> (Inbound, Vec<Quirk>) {
+    V16.decode_call(action, &raw(payload)).unwrap()
+}
+
+#[test]
+fn meter_values_are_normalised() {
+    let (inbound, quirks) = decode_ok(
+        "MeterValues",
+        json!({"connectorId": 2, "transactionId": 9, "meterValue": [{"timestamp": "2026-01-01T10:00:00", "sampledValue": [
+            {"value": "12.5", "unit": "kWh", "measurand": "Energy.Active.Import.Register", "context": "Sample.Periodic"},
+            {"value": "230.1", "unit": "V", "measurand": "Voltage", "phase": "L1-N"},
+            {"value": "21.5", "unit": "Celcius", "measurand": "Temperature", "location": "Body"},
+            {"value": "1000"},
+            {"value": "AB12", "format": "SignedData"}
+        ]}]}),
+    );
+    assert!(quirks.contains(&Quirk::MisspelledUnit));
+    assert!(quirks.contains(&Quirk::TimestampWithoutZone));
+    let Inbound::Meter(info) = inbound else {
+        panic!()
+    };
+    assert_eq!(info.ocpp_transaction_id.as_deref(), Some("9"));
+    let sv = &info.meter_values[0].sampled_value;
+    assert_eq!(sv[0].value, SampleValue::Number(12500.0));
+    assert_eq!(sv[0].unit.as_deref(), Some("Wh"));
+    assert_eq!(sv[0].context.as_deref(), Some("Sample.Periodic"));
+    assert_eq!(sv[1].phase.as_deref(), Some("L1-N"));
+    assert_eq!(sv[2].unit.as_deref(), Some("Celsius"));
+    assert_eq!(sv[2].location.as_deref(), Some("Body"));
+    assert_eq!(sv[3].measurand, "Energy.Active.Import.Register");
+    assert_eq!(sv[3].unit.as_deref(), Some("Wh"), "energy defaults to Wh");
+    assert_eq!(sv[4].value, SampleValue::Text("AB12".into()));
+    assert_eq!(
+        info.meter_values[0].timestamp.to_rfc3339(),
+        "2026-01-01T10:00:00+00:00"
+    );
+}
+
+#[test]
+fn unknown_properties_are_reported_not_refused() {
+    let (_, quirks) = decode_ok("Heartbeat", json!({"x": 1}));
+    assert_eq!(quirks, vec![Quirk::UnknownProperty("x".into())]);
+}
+
+#[test]
+fn station_cannot_send_csms_actions() {
+    assert!(matches!(
+        V16.decode_call("RemoteStartTransaction", &raw(json!({"idTag": "x"}))),
+        Err(DecodeError::NotSupported)
+    ));
+    assert!(matches!(
+        V16.decode_call("Bogus", &raw(json!({}))),
+        Err(DecodeError::UnknownAction)
+    ));
+}
+
+#[test]
+fn commands_encode_to_the_schema_shapes() {
+    let encode = |c: Command| {
+        let (action, payload, _) = V16.encode_command(&c, 1).unwrap();
+        (
+            action,
+            serde_json::from_str::<serde_json::Value>(payload.get()).unwrap(),
+        )
+    };
+    assert_eq!(
+        encode(Command::RemoteStart {
+            evse_id: Some(2),
+            connector_id: None,
+            id_tag: "T".into()
+        }),
+        (
+            "RemoteStartTransaction".into(),
+            json!({"connectorId": 2, "idTag": "T"})
+        )
+    );
+    assert_eq!(
+        encode(Command::ChangeAvailability {
+            evse_id: None,
+            connector_id: None,
+            kind: Availability::Inoperative
+        }),
+        (
+            "ChangeAvailability".into(),
+            json!({"connectorId": 0, "type": "Inoperative"})
+        )
+    );
+    assert_eq!(
+        encode(Command::GetConfiguration { keys: vec![] }),
+        ("GetConfiguration".into(), json!({}))
+    );
+    assert_eq!(
+        encode(Command::TriggerMessage {
+            message: "StatusNotification".into(),
+            evse_id: Some(1)
+        }),
+        (
+            "TriggerMessage".into(),
+            json!({"requestedMessage": "StatusNotification", "connectorId": 1})
+        )
+    );
+    assert!(
+        V16.encode_command(
+            &Command::TriggerMessage {
+                message: "Nope".into(),
+                evse_id: None
+            },
+            1
+        )
+        .is_err()
+    );
+    assert!(
+        V16.encode_command(
+            &Command::RemoteStart {
+                evse_id: None,
+                connector_id: None,
+                id_tag: "x".repeat(21)
+            },
+            1
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn raw_calls_are_validated() {
+    let raw_call = |action: &str, payload| Command::Raw {
+        action: action.into(),
+        payload: raw(payload),
+    };
+    assert!(
+        V16.encode_command(
+            &raw_call("ChangeConfiguration", json!({"key": "a", "value": "b"})),
+            1
+        )
+        .is_ok()
+    );
+    assert!(
+        V16.encode_command(&raw_call("ChangeConfiguration", json!({"key": "a"})), 1)
+            .is_err()
+    );
+    assert!(
+        V16.encode_command(&raw_call("Heartbeat", json!({})), 1)
+            .is_err(),
+        "stations send Heartbeat"
+    );
+    assert!(V16.encode_command(&raw_call("Nope", json!({})), 1).is_err());
+}
+
+#[test]
+fn replies_give_a_status() {
+    let reply = V16.decode_reply(&Expect::Status, raw(json!({"status": "Unlocked"})));
+    assert_eq!(reply.status, "Unlocked");
+    let reply = V16.decode_reply(&Expect::NoStatus, raw(json!({"configurationKey": []})));
+    assert_eq!(reply.status, "Accepted");
+}
+
+#[test]
+fn authorization_key_is_redacted() {
+    let frame =
+        r#"[2,"1","ChangeConfiguration",{"key":"AuthorizationKey","value":"0011223344556677"}]"#;
+    let redacted = V16.redact(frame);
+    assert!(!redacted.contains("0011223344556677"));
+    assert!(redacted.contains("AuthorizationKey"));
+    let other = r#"[2,"1","ChangeConfiguration",{"key":"HeartbeatInterval","value":"60"}]"#;
+    assert_eq!(V16.redact(other), other);
+}
