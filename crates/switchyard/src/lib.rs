@@ -6,6 +6,7 @@
 //! [`store`]; operators reach stations through [`api`] and the [`registry`].
 
 pub mod app;
+pub mod auth;
 pub mod commands;
 pub mod config;
 pub mod domain;
