@@ -5,6 +5,7 @@
 //! adapter ([`adapters`]) speaks the [`domain`] vocabulary; durable writes go to the
 //! [`store`]; operators reach stations through [`api`] and the [`registry`].
 
+pub mod api;
 pub mod app;
 pub mod auth;
 pub mod commands;
