@@ -18,7 +18,9 @@ pub const ID_TAG_MAX: usize = 20;
 pub struct IdTag {
     pub id_tag: String,
     pub status: TagStatusName,
+    #[schema(required = true)]
     pub expiry_date: Option<DateTime<Utc>>,
+    #[schema(required = true)]
     pub parent_id_tag: Option<String>,
 }
 

@@ -35,16 +35,31 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 
 /// The whole HTTP API, ready to serve (or to merge with the OCPP WebSocket routes).
 pub fn router(app: App) -> Router {
-    let (router, document) = documented_router(app.clone());
-    router
+    let (v1, v1_document) = v1_routes().split_for_parts();
+    let (root, root_document) = root_routes().split_for_parts();
+    let document = root_document.nest("/api/v1", v1_document);
+    let v1 = v1
+        .fallback(unknown_route)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(app.clone(), require_token));
+    root.nest("/api/v1", v1)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(Extension(openapi::OpenApiJson::new(&document)))
         .layer(middleware::from_fn(log_internal_errors))
         .with_state(app)
 }
 
-/// The routes, and the OpenAPI document generated from them.
-fn documented_router(app: App) -> (Router<App>, utoipa::openapi::OpenApi) {
-    let v1 = OpenApiRouter::new()
+/// The OpenAPI document that [`router`] serves at `/api/v1/openapi.json`, without a server
+/// (for `switchyard openapi` and client generators).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    root_routes()
+        .into_openapi()
+        .nest("/api/v1", v1_routes().into_openapi())
+}
+
+/// Everything under `/api/v1`, relative to it.
+fn v1_routes() -> OpenApiRouter<App> {
+    OpenApiRouter::new()
         .routes(routes!(stations::list_stations))
         .routes(routes!(
             stations::put_station,
@@ -64,18 +79,13 @@ fn documented_router(app: App) -> (Router<App>, utoipa::openapi::OpenApi) {
         .routes(routes!(transactions::get_transaction))
         .routes(routes!(events::events))
         .routes(routes!(openapi::openapi_json))
-        .fallback(unknown_route)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::from_fn_with_state(app, require_token));
-    let (router, document) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+}
+
+/// The routes outside `/api/v1`, and the document's info, security and tags.
+fn root_routes() -> OpenApiRouter<App> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(metrics))
-        .nest("/api/v1", v1)
-        .split_for_parts();
-    (
-        router.method_not_allowed_fallback(method_not_allowed),
-        document,
-    )
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]

@@ -8,6 +8,7 @@ use axum::response::IntoResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+use super::command_bodies::CommandName;
 use super::error::{ErrorBody, ErrorDetail};
 
 const DESCRIPTION: &str = "\
@@ -28,7 +29,7 @@ wrong `Content-Type`, unknown body fields and invalid query values are 400.";
     info(title = "Switchyard HTTP API", description = DESCRIPTION),
     security(("bearer" = [])),
     modifiers(&BearerAuth),
-    components(schemas(ErrorBody, ErrorDetail)),
+    components(schemas(ErrorBody, ErrorDetail, CommandName)),
     tags(
         (name = "stations", description = "Charging stations: registration, state, message journal"),
         (name = "id-tags", description = "Authorization tokens (RFID cards, app tokens)"),

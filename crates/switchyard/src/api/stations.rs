@@ -25,17 +25,26 @@ pub struct Station {
     /// Whether the station has a WebSocket connection to this server now.
     pub connected: bool,
     /// The subprotocol of its last connection: `ocpp1.6`, `ocpp2.0.1` or `ocpp2.1`.
+    #[schema(required = true)]
     pub protocol: Option<String>,
     /// The answer to its last BootNotification.
+    #[schema(required = true)]
     pub boot_status: Option<BootStatusName>,
     /// Extension: what the station's BootNotification is answered with.
     pub boot_policy: BootPolicyName,
+    #[schema(required = true)]
     pub vendor: Option<String>,
+    #[schema(required = true)]
     pub model: Option<String>,
+    #[schema(required = true)]
     pub serial_number: Option<String>,
+    #[schema(required = true)]
     pub firmware_version: Option<String>,
+    #[schema(required = true)]
     pub site_id: Option<String>,
+    #[schema(required = true)]
     pub description: Option<String>,
+    #[schema(required = true)]
     pub last_seen: Option<DateTime<Utc>>,
     /// Connector 0 (the whole station) is not listed.
     pub connectors: Vec<Connector>,
@@ -48,6 +57,7 @@ pub struct Connector {
     pub connector_id: u32,
     /// As the station reported it (`Available`, `Charging`, `Faulted`, …).
     pub status: String,
+    #[schema(required = true)]
     pub error_code: Option<String>,
     pub updated_at: DateTime<Utc>,
 }

@@ -23,11 +23,15 @@ pub struct Transaction {
     pub id_tag: String,
     /// The station's timestamp of the start.
     pub started_at: DateTime<Utc>,
+    #[schema(required = true)]
     pub stopped_at: Option<DateTime<Utc>>,
     pub meter_start_wh: f64,
+    #[schema(required = true)]
     pub meter_stop_wh: Option<f64>,
     /// `meter_stop_wh − meter_start_wh`, or `null` while either is unknown.
+    #[schema(required = true)]
     pub energy_wh: Option<f64>,
+    #[schema(required = true)]
     pub stop_reason: Option<String>,
 }
 
@@ -52,6 +56,7 @@ pub struct SampledValueJson {
     pub value: Sample,
     pub measurand: String,
     /// Normalised: `kWh` is reported as `Wh`, `kW` as `W`.
+    #[schema(required = true)]
     pub unit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
