@@ -1,6 +1,10 @@
-//! SQLite store (being written): the schema and its migrations so far.
+//! SQLite store (being written): the schema, queries and write rules so far.
 
+mod billing;
+mod convert;
+mod reads;
 mod schema;
+mod writes;
 
 use super::StoreError;
 
