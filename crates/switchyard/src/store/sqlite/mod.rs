@@ -15,6 +15,9 @@ mod schema;
 mod writer;
 mod writes;
 
+#[cfg(test)]
+mod tests;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
