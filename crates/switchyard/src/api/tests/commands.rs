@@ -319,6 +319,29 @@ async fn remote_start_waits_for_its_transaction() {
                 Some(remote_start_id),
             ));
         }
+        if id_tag == "QUIET" {
+            // Stored, but its event is lost (a lagging receiver): the store is asked.
+            let app = app.clone();
+            tokio::spawn(async move {
+                let started = NewTransaction {
+                    station_id: sid("CP-1"),
+                    evse_id: 1,
+                    connector_id: 1,
+                    id_tag: "QUIET".into(),
+                    started_at: at(8),
+                    meter_start_wh: 0.0,
+                    reservation_id: None,
+                    remote_start_id: Some(remote_start_id),
+                    received_at: at(8),
+                };
+                app.store.write(Write::Start(started)).await.unwrap();
+            });
+            return Ok(reply(
+                "Accepted",
+                r#"{"status":"Accepted"}"#,
+                Some(remote_start_id),
+            ));
+        }
         if id_tag == "NO" {
             return Ok(reply(
                 "Rejected",
@@ -364,6 +387,18 @@ async fn remote_start_waits_for_its_transaction() {
         .ok();
     assert_eq!(answer["remote_start_id"], 42);
     assert_eq!(answer["transaction_id"], Value::Null);
+
+    let answer = h
+        .post(
+            &format!("{uri}?wait_start_s=0.5"),
+            json!({"id_tag": "QUIET"}),
+        )
+        .await
+        .ok();
+    assert_eq!(answer["remote_start_id"], 43);
+    let quiet = h.get("/api/v1/transactions?station_id=CP-1").await.ok();
+    assert_eq!(answer["transaction_id"], quiet[0]["id"]);
+    assert!(answer["transaction_id"].is_i64(), "{answer}");
 
     let answer = h
         .post(&format!("{uri}?wait_start_s=5"), json!({"id_tag": "NO"}))
