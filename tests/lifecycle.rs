@@ -81,7 +81,6 @@ async fn full_lifecycle_is_stored_and_shown() {
     assert_eq!(station["protocol"], "ocpp1.6");
     let connectors = station["connectors"].as_array().unwrap();
     assert_eq!(connectors.len(), 2, "connector 0 is not listed");
-
     let kinds = events.kinds_until("transaction.stopped").await;
     for kind in [
         "station.connected",

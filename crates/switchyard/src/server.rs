@@ -20,6 +20,8 @@ use crate::store::sqlite::{SqliteOptions, SqliteStore, Synchronous};
 use crate::store::{DynStore, StoreError};
 
 const TOKEN_FILE: &str = "api-token";
+/// How long a stopping server waits for open HTTP requests.
+const HTTP_DRAIN: std::time::Duration = std::time::Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
@@ -60,7 +62,12 @@ impl Running {
     /// then flush and close the store.
     pub async fn stop(self) {
         self.shutdown.cancel();
-        let _ = self.served.await;
+        // HTTP requests get a while to finish; a client that hangs on does not stop us.
+        let mut served = self.served;
+        if tokio::time::timeout(HTTP_DRAIN, &mut served).await.is_err() {
+            tracing::warn!("HTTP requests still open after {HTTP_DRAIN:?}; closing them");
+            served.abort();
+        }
         self.app.tasks.close();
         self.app.tasks.wait().await;
         self.app.store.close().await;

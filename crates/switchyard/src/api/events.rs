@@ -52,7 +52,16 @@ pub async fn events(
     };
     // Subscribed now, so nothing published after the request arrived is missed.
     let receiver = app.events.subscribe();
-    Ok(Sse::new(stream(receiver, station)).keep_alive(KeepAlive::default()))
+    // A first comment at once, so the response head reaches the client before any event
+    // (hyper holds the head until the body yields something).
+    let opening = futures_util::stream::once(std::future::ready(Ok(
+        SseEvent::default().comment("subscribed")
+    )));
+    let events = futures_util::StreamExt::chain(opening, stream(receiver, station));
+    // End with the server, or graceful shutdown would wait for every subscriber forever.
+    let events =
+        futures_util::StreamExt::take_until(events, app.shutdown.clone().cancelled_owned());
+    Ok(Sse::new(events).keep_alive(KeepAlive::default()))
 }
 
 /// The events for `station` (or all), skipping ahead when the receiver lags.
