@@ -37,6 +37,8 @@ mod firmware;
 mod local_auth;
 mod remote_trigger;
 mod reservation;
+#[doc(hidden)]
+pub mod samples;
 mod security;
 mod smart_charging;
 mod types;
@@ -180,3 +182,6 @@ impl fmt::Display for Action {
         f.write_str(self.as_str())
     }
 }
+
+#[cfg(test)]
+mod tests;
