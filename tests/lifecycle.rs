@@ -14,11 +14,18 @@ async fn full_lifecycle_is_stored_and_shown() {
     let mut st = server.booted("CP-LIFE").await;
 
     for connector in 0..=2 {
-        st.call("StatusNotification", json!({"connectorId": connector, "errorCode": "NoError", "status": "Available"})).await;
+        st.call(
+            "StatusNotification",
+            json!({"connectorId": connector, "errorCode": "NoError", "status": "Available"}),
+        )
+        .await;
     }
     let auth = st.call("Authorize", json!({"idTag": "TAG-OK"})).await;
     assert_eq!(auth["idTagInfo"]["status"], "Accepted");
-    assert_eq!(st.call("Authorize", json!({"idTag": "UNKNOWN"})).await["idTagInfo"]["status"], "Invalid");
+    assert_eq!(
+        st.call("Authorize", json!({"idTag": "UNKNOWN"})).await["idTagInfo"]["status"],
+        "Invalid"
+    );
 
     let start = st
         .call("StartTransaction", json!({"connectorId": 1, "idTag": "TAG-OK", "meterStart": 1000, "timestamp": "2026-03-01T10:00:00Z"}))
@@ -54,7 +61,10 @@ async fn full_lifecycle_is_stored_and_shown() {
     assert_eq!(detail["meter_stop_wh"], 4500.0);
     assert_eq!(detail["energy_wh"], 3500.0);
     assert_eq!(detail["stop_reason"], "Local", "no reason means Local");
-    assert_eq!(detail["started_at"], "2026-03-01T10:00:00Z", "the station's own time is kept");
+    assert_eq!(
+        detail["started_at"], "2026-03-01T10:00:00Z",
+        "the station's own time is kept"
+    );
     let values = detail["meter_values"].as_array().unwrap();
     assert_eq!(values.len(), 2, "{values:?}");
     let first = &values[0]["sampled_value"];
@@ -73,8 +83,17 @@ async fn full_lifecycle_is_stored_and_shown() {
     assert_eq!(connectors.len(), 2, "connector 0 is not listed");
 
     let kinds = events.kinds_until("transaction.stopped").await;
-    for kind in ["station.connected", "station.booted", "connector.status", "transaction.started", "transaction.updated"] {
-        assert!(kinds.iter().any(|k| k == kind), "missing {kind} in {kinds:?}");
+    for kind in [
+        "station.connected",
+        "station.booted",
+        "connector.status",
+        "transaction.started",
+        "transaction.updated",
+    ] {
+        assert!(
+            kinds.iter().any(|k| k == kind),
+            "missing {kind} in {kinds:?}"
+        );
     }
     server.stop().await;
 }
@@ -97,15 +116,29 @@ async fn replays_create_nothing_twice() {
     st.call("StopTransaction", stop.clone()).await;
     st.call("StopTransaction", stop).await;
     // A stop for a transaction nobody knows, and the errata's -1: confirmed all the same.
-    st.call("StopTransaction", json!({"transactionId": 999_999, "meterStop": 1, "timestamp": "2026-03-01T11:00:00Z"})).await;
-    st.call("StopTransaction", json!({"transactionId": -1, "meterStop": 1, "timestamp": "2026-03-01T11:00:00Z"})).await;
+    st.call(
+        "StopTransaction",
+        json!({"transactionId": 999_999, "meterStop": 1, "timestamp": "2026-03-01T11:00:00Z"}),
+    )
+    .await;
+    st.call(
+        "StopTransaction",
+        json!({"transactionId": -1, "meterStop": 1, "timestamp": "2026-03-01T11:00:00Z"}),
+    )
+    .await;
 
-    let list = server.get("/api/v1/transactions?station_id=CP-REPLAY").await;
+    let list = server
+        .get("/api/v1/transactions?station_id=CP-REPLAY")
+        .await;
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
     let detail = server.get(&format!("/api/v1/transactions/{a}")).await;
     assert_eq!(detail["energy_wh"], 2000.0);
     assert_eq!(detail["stop_reason"], "EVDisconnected");
-    assert_eq!(detail["meter_values"].as_array().unwrap().len(), 1, "the replayed reading is stored once");
+    assert_eq!(
+        detail["meter_values"].as_array().unwrap().len(),
+        1,
+        "the replayed reading is stored once"
+    );
     server.stop().await;
 }
 
@@ -114,7 +147,11 @@ async fn start_rechecks_the_tag_and_always_gives_an_id() {
     let server = TestServer::start().await;
     server.put_tag("BLOCKED", "Blocked").await;
     let (status, _) = server
-        .api("PUT", "/api/v1/id-tags/OLD", Some(json!({"status": "Accepted", "expiry_date": "2020-01-01T00:00:00Z"})))
+        .api(
+            "PUT",
+            "/api/v1/id-tags/OLD",
+            Some(json!({"status": "Accepted", "expiry_date": "2020-01-01T00:00:00Z"})),
+        )
         .await;
     assert_eq!(status, 200);
     let mut st = server.booted("CP-TAGS").await;
@@ -125,8 +162,14 @@ async fn start_rechecks_the_tag_and_always_gives_an_id() {
     assert_eq!(expired["idTagInfo"]["status"], "Expired");
     let unknown = st.call("StartTransaction", start("NOBODY", 3)).await;
     assert_eq!(unknown["idTagInfo"]["status"], "Invalid");
-    let ids: Vec<i64> = [&blocked, &expired, &unknown].iter().map(|r| r["transactionId"].as_i64().unwrap()).collect();
-    assert!(ids.iter().all(|id| *id > 0) && ids[0] != ids[1] && ids[1] != ids[2], "{ids:?}");
+    let ids: Vec<i64> = [&blocked, &expired, &unknown]
+        .iter()
+        .map(|r| r["transactionId"].as_i64().unwrap())
+        .collect();
+    assert!(
+        ids.iter().all(|id| *id > 0) && ids[0] != ids[1] && ids[1] != ids[2],
+        "{ids:?}"
+    );
     let stop = st.call("StopTransaction", json!({"transactionId": ids[0], "idTag": "BLOCKED", "meterStop": 5, "timestamp": "2026-03-01T10:10:00Z"})).await;
     assert_eq!(stop["idTagInfo"]["status"], "Blocked");
     server.stop().await;
@@ -136,16 +179,30 @@ async fn start_rechecks_the_tag_and_always_gives_an_id() {
 async fn quirks_are_accepted_and_counted() {
     let server = TestServer::start().await;
     let mut st = server.booted("CP-QUIRKS").await;
-    st.call("Heartbeat", json!({"vendorFlavour": "extra"})).await;
+    st.call("Heartbeat", json!({"vendorFlavour": "extra"}))
+        .await;
     st.call(
         "MeterValues",
         json!({"connectorId": 0, "meterValue": [{"timestamp": "2026-03-01T10:00:00", "sampledValue": [
             {"value": "21.5", "unit": "Celcius", "measurand": "Temperature"}]}]}),
     )
     .await;
-    let metrics = reqwest::get(server.url("/metrics")).await.unwrap().text().await.unwrap();
-    for kind in ["unknown_property", "misspelled_unit", "timestamp_without_zone", "meter_values_without_transaction"] {
-        assert!(metrics.contains(&format!("switchyard_quirks_total{{kind=\"{kind}\"}}")), "{kind} not counted");
+    let metrics = reqwest::get(server.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for kind in [
+        "unknown_property",
+        "misspelled_unit",
+        "timestamp_without_zone",
+        "meter_values_without_transaction",
+    ] {
+        assert!(
+            metrics.contains(&format!("switchyard_quirks_total{{kind=\"{kind}\"}}")),
+            "{kind} not counted"
+        );
     }
     server.stop().await;
 }
@@ -159,7 +216,11 @@ async fn journal_keeps_frames_without_secrets() {
     let call = {
         let body = json!({"action": "ChangeConfiguration", "payload": {"key": "AuthorizationKey", "value": "00112233445566778899"}});
         let server = &server;
-        async move { server.api("POST", "/api/v1/stations/CP-JOURNAL/call", Some(body)).await }
+        async move {
+            server
+                .api("POST", "/api/v1/stations/CP-JOURNAL/call", Some(body))
+                .await
+        }
     };
     let answer = async {
         let (id, action, _) = st.expect_call().await;
@@ -178,9 +239,18 @@ async fn journal_keeps_frames_without_secrets() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     let text = frames.to_string();
-    assert!(text.contains("BootNotification") && text.contains("Heartbeat"), "{text}");
-    assert!(text.contains("\"in\"") && text.contains("\"out\""), "{text}");
-    assert!(!text.contains("00112233445566778899"), "the key must be redacted: {text}");
+    assert!(
+        text.contains("BootNotification") && text.contains("Heartbeat"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"in\"") && text.contains("\"out\""),
+        "{text}"
+    );
+    assert!(
+        !text.contains("00112233445566778899"),
+        "the key must be redacted: {text}"
+    );
     server.stop().await;
 }
 
@@ -199,7 +269,10 @@ impl EventStream {
             .await
             .unwrap();
         assert_eq!(response.status(), 200);
-        EventStream { response, buffer: String::new() }
+        EventStream {
+            response,
+            buffer: String::new(),
+        }
     }
 
     async fn kinds_until(&mut self, last: &str) -> Vec<String> {
@@ -215,8 +288,12 @@ impl EventStream {
                     }
                 }
             }
-            let chunk = tokio::time::timeout_at(deadline, self.response.chunk()).await.expect("events in time");
-            let Ok(Some(chunk)) = chunk else { panic!("event stream ended: {kinds:?}") };
+            let chunk = tokio::time::timeout_at(deadline, self.response.chunk())
+                .await
+                .expect("events in time");
+            let Ok(Some(chunk)) = chunk else {
+                panic!("event stream ended: {kinds:?}")
+            };
             self.buffer.push_str(&String::from_utf8_lossy(&chunk));
         }
     }

@@ -40,7 +40,9 @@ impl TestServer {
         };
         configure(&mut options);
         let config = options.resolve().expect("valid config");
-        let running = switchyard::server::start(config).await.expect("server starts");
+        let running = switchyard::server::start(config)
+            .await
+            .expect("server starts");
         TestServer {
             addr: running.addr,
             token: running.api_token.to_string(),
@@ -81,24 +83,40 @@ impl TestServer {
     }
 
     pub async fn register(&self, station: &str) {
-        let (status, body) = self.api("PUT", &format!("/api/v1/stations/{station}"), Some(json!({}))).await;
+        let (status, body) = self
+            .api(
+                "PUT",
+                &format!("/api/v1/stations/{station}"),
+                Some(json!({})),
+            )
+            .await;
         assert_eq!(status, 200, "register {station}: {body}");
     }
 
     pub async fn register_with_password(&self, station: &str, password: &str) {
         let body = json!({"password": password});
-        let (status, body) = self.api("PUT", &format!("/api/v1/stations/{station}"), Some(body)).await;
+        let (status, body) = self
+            .api("PUT", &format!("/api/v1/stations/{station}"), Some(body))
+            .await;
         assert_eq!(status, 200, "register {station}: {body}");
     }
 
     pub async fn put_tag(&self, tag: &str, status: &str) {
-        let (code, body) = self.api("PUT", &format!("/api/v1/id-tags/{tag}"), Some(json!({"status": status}))).await;
+        let (code, body) = self
+            .api(
+                "PUT",
+                &format!("/api/v1/id-tags/{tag}"),
+                Some(json!({"status": status})),
+            )
+            .await;
         assert_eq!(code, 200, "put tag {tag}: {body}");
     }
 
     /// Connect a station offering `ocpp1.6`.
     pub async fn connect(&self, station: &str) -> Station {
-        Station::connect(&self.ws_url(station), Some("ocpp1.6"), None).await.expect("station connects")
+        Station::connect(&self.ws_url(station), Some("ocpp1.6"), None)
+            .await
+            .expect("station connects")
     }
 
     /// Register, connect and boot (Accepted).
@@ -118,7 +136,10 @@ impl TestServer {
             if body["connected"] == connected {
                 return;
             }
-            assert!(tokio::time::Instant::now() < deadline, "{station} never became connected={connected}");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{station} never became connected={connected}"
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
@@ -143,14 +164,24 @@ pub struct Station {
 }
 
 impl Station {
-    pub async fn connect(url: &str, protocol: Option<&str>, basic: Option<(&str, &str)>) -> Result<Station, tungstenite::Error> {
+    pub async fn connect(
+        url: &str,
+        protocol: Option<&str>,
+        basic: Option<(&str, &str)>,
+    ) -> Result<Station, tungstenite::Error> {
         let mut request = url.into_client_request()?;
         if let Some(protocol) = protocol {
-            request.headers_mut().insert("Sec-WebSocket-Protocol", HeaderValue::from_str(protocol).unwrap());
+            request.headers_mut().insert(
+                "Sec-WebSocket-Protocol",
+                HeaderValue::from_str(protocol).unwrap(),
+            );
         }
         if let Some((user, password)) = basic {
             let encoded = base64_encode(format!("{user}:{password}").as_bytes());
-            request.headers_mut().insert("Authorization", HeaderValue::from_str(&format!("Basic {encoded}")).unwrap());
+            request.headers_mut().insert(
+                "Authorization",
+                HeaderValue::from_str(&format!("Basic {encoded}")).unwrap(),
+            );
         }
         let (ws, response) = tokio_tungstenite::connect_async(request).await?;
         let protocol = response
@@ -158,18 +189,31 @@ impl Station {
             .get("Sec-WebSocket-Protocol")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        Ok(Station { ws, protocol, next_id: 1, inbox: VecDeque::new() })
+        Ok(Station {
+            ws,
+            protocol,
+            next_id: 1,
+            inbox: VecDeque::new(),
+        })
     }
 
     pub async fn send_text(&mut self, text: &str) {
-        self.ws.send(Message::Text(text.into())).await.expect("send");
+        self.ws
+            .send(Message::Text(text.into()))
+            .await
+            .expect("send");
     }
 
     /// The next text frame as JSON (answers pings on the way).
     pub async fn recv(&mut self) -> Value {
         loop {
-            match tokio::time::timeout(WAIT, self.ws.next()).await.expect("a frame in time") {
-                Some(Ok(Message::Text(text))) => return serde_json::from_str(text.as_str()).expect("JSON frame"),
+            match tokio::time::timeout(WAIT, self.ws.next())
+                .await
+                .expect("a frame in time")
+            {
+                Some(Ok(Message::Text(text))) => {
+                    return serde_json::from_str(text.as_str()).expect("JSON frame");
+                }
                 Some(Ok(Message::Ping(_) | Message::Pong(_))) => {}
                 other => panic!("expected a text frame, got {other:?}"),
             }
@@ -179,8 +223,13 @@ impl Station {
     /// Wait for the connection to be closed by the server; returns the close code.
     pub async fn closed(&mut self) -> Option<u16> {
         loop {
-            match tokio::time::timeout(WAIT, self.ws.next()).await.expect("close in time") {
-                Some(Ok(Message::Close(frame))) => return frame.map(|f: CloseFrame| u16::from(f.code)),
+            match tokio::time::timeout(WAIT, self.ws.next())
+                .await
+                .expect("close in time")
+            {
+                Some(Ok(Message::Close(frame))) => {
+                    return frame.map(|f: CloseFrame| u16::from(f.code));
+                }
                 Some(Ok(_)) => {}
                 Some(Err(_)) | None => return None,
             }
@@ -191,7 +240,8 @@ impl Station {
     pub async fn call_frame(&mut self, action: &str, payload: Value) -> Value {
         let id = format!("m{}", self.next_id);
         self.next_id += 1;
-        self.send_text(&json!([2, id, action, payload]).to_string()).await;
+        self.send_text(&json!([2, id, action, payload]).to_string())
+            .await;
         loop {
             let frame = self.recv().await;
             if frame[0] == 2 {
@@ -211,7 +261,11 @@ impl Station {
     }
 
     pub async fn boot(&mut self) -> Value {
-        self.call("BootNotification", json!({"chargePointVendor": "Test", "chargePointModel": "Harness"})).await
+        self.call(
+            "BootNotification",
+            json!({"chargePointVendor": "Test", "chargePointModel": "Harness"}),
+        )
+        .await
     }
 
     /// The next CALL the server sends: `(message id, action, payload)`.
@@ -225,7 +279,11 @@ impl Station {
                 }
             },
         };
-        (frame[1].as_str().unwrap().to_owned(), frame[2].as_str().unwrap().to_owned(), frame[3].clone())
+        (
+            frame[1].as_str().unwrap().to_owned(),
+            frame[2].as_str().unwrap().to_owned(),
+            frame[3].clone(),
+        )
     }
 
     pub async fn reply(&mut self, id: &str, payload: Value) {
@@ -233,7 +291,8 @@ impl Station {
     }
 
     pub async fn reply_error(&mut self, id: &str, code: &str) {
-        self.send_text(&json!([4, id, code, "refused by the test", {}]).to_string()).await;
+        self.send_text(&json!([4, id, code, "refused by the test", {}]).to_string())
+            .await;
     }
 }
 

@@ -1,0 +1,163 @@
+//! Connections: identity, Basic auth, subprotocols, replacement, liveness, shutdown.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Station, TestServer};
+use serde_json::json;
+use tokio_tungstenite::tungstenite;
+
+fn http_status(error: tungstenite::Error) -> u16 {
+    match error {
+        tungstenite::Error::Http(response) => response.status().as_u16(),
+        other => panic!("expected an HTTP refusal, got {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unregistered_station_is_404_unless_auto_register() {
+    let server = TestServer::start().await;
+    let refused = Station::connect(&server.ws_url("NOBODY"), Some("ocpp1.6"), None)
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(http_status(refused), 404);
+    server.stop().await;
+
+    let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
+    let mut st = Station::connect(&server.ws_url("NEWCOMER"), Some("ocpp1.6"), None)
+        .await
+        .unwrap();
+    assert_eq!(st.boot().await["status"], "Accepted");
+    assert_eq!(
+        server.get("/api/v1/stations/NEWCOMER").await["registered"],
+        true
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn station_id_is_the_last_segment_percent_decoded() {
+    let server = TestServer::start().await;
+    server.register("RDAM%20123").await;
+    let url = format!("ws://{}/ocpp/site-7/RDAM%20123", server.addr);
+    let mut st = Station::connect(&url, Some("ocpp1.6"), None).await.unwrap();
+    st.boot().await;
+    assert_eq!(
+        server.get("/api/v1/stations/RDAM%20123").await["id"],
+        "RDAM 123"
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn basic_auth_is_checked_when_the_station_has_a_password() {
+    let server = TestServer::start().await;
+    server
+        .register_with_password("CP-SEC", "0123456789abcdef0123")
+        .await;
+    let url = server.ws_url("CP-SEC");
+    for credentials in [
+        None,
+        Some(("CP-SEC", "wrong-password-000000")),
+        Some(("OTHER", "0123456789abcdef0123")),
+    ] {
+        let refused = Station::connect(&url, Some("ocpp1.6"), credentials)
+            .await
+            .err()
+            .unwrap();
+        assert_eq!(http_status(refused), 401, "{credentials:?}");
+    }
+    let mut st = Station::connect(
+        &url,
+        Some("ocpp1.6"),
+        Some(("CP-SEC", "0123456789abcdef0123")),
+    )
+    .await
+    .unwrap();
+    st.boot().await;
+    let station = server.get("/api/v1/stations/CP-SEC").await;
+    assert!(
+        station.get("password").is_none() && !station.to_string().contains("argon2"),
+        "{station}"
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subprotocol_negotiation() {
+    let server = TestServer::start().await;
+    server.register("CP-PROTO").await;
+    let url = server.ws_url("CP-PROTO");
+    let st = Station::connect(&url, Some("ocpp2.1, ocpp1.6"), None)
+        .await
+        .unwrap();
+    assert_eq!(st.protocol.as_deref(), Some("ocpp1.6"));
+    drop(st);
+    // No header at all: served as 1.6 (real chargers do this).
+    let mut st = Station::connect(&url, None, None).await.unwrap();
+    assert_eq!(st.protocol, None);
+    assert_eq!(st.boot().await["status"], "Accepted");
+    drop(st);
+    // Only unsupported versions: handshake without a protocol, then closed at once.
+    let mut st = Station::connect(&url, Some("ocpp1.5"), None).await.unwrap();
+    assert_eq!(st.protocol, None);
+    assert!(st.closed().await.is_some());
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_connection_replaces_the_first() {
+    let server = TestServer::start().await;
+    let mut first = server.booted("CP-TWICE").await;
+    let mut second = server.connect("CP-TWICE").await;
+    assert!(
+        first.closed().await.is_some(),
+        "the old connection is closed"
+    );
+    // Commands go to the new connection, which never booted on this socket: still served.
+    let api = server.api(
+        "POST",
+        "/api/v1/stations/CP-TWICE/commands/clear-cache",
+        Some(json!({})),
+    );
+    let station = async {
+        let (id, action, _) = second.expect_call().await;
+        assert_eq!(action, "ClearCache");
+        second.reply(&id, json!({"status": "Accepted"})).await;
+    };
+    let ((status, _), ()) = tokio::join!(api, station);
+    assert_eq!(status, 200);
+    server.wait_connected("CP-TWICE", true).await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_station_that_misses_pongs_is_dropped() {
+    let server = TestServer::start_with(|o| o.ping_interval = Some(0.2)).await;
+    let mut st = server.booted("CP-MUTE").await;
+    // A station that keeps reading answers pings (tungstenite does so while reading)…
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    st.call("Heartbeat", json!({})).await;
+    server.wait_connected("CP-MUTE", true).await;
+    // …one that stops reading does not, and is dropped after a missed pong.
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    server.wait_connected("CP-MUTE", false).await;
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_closes_stations_with_1001() {
+    let server = TestServer::start().await;
+    let mut st = server.booted("CP-BYE").await;
+    let running = {
+        let mut server = server;
+        let r = server.running.take().unwrap();
+        (server, r)
+    };
+    let (_server, running) = running;
+    let stop = tokio::spawn(running.stop());
+    assert_eq!(st.closed().await, Some(1001));
+    stop.await.unwrap();
+}
