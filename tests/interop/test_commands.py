@@ -150,6 +150,7 @@ def test_every_command(api):
                                    sent={"connectorId": 2, "idTag": tag}, query="wait_start_s=10")
             assert isinstance(second["remote_start_id"], int)
             assert second["remote_start_id"] != first["remote_start_id"]
+            assert isinstance(second["transaction_id"], int), second
             started2 = await cp.take(cp.started)
             assert started2.connector_id == 2
             tx2 = api.transaction(second["transaction_id"])
@@ -181,6 +182,7 @@ def test_every_command(api):
             third = await command(api, cp, "remote-start", {"id_tag": tag},
                                   status="Accepted", action="RemoteStartTransaction",
                                   sent={"idTag": tag}, query="wait_start_s=10")
+            assert isinstance(third["transaction_id"], int), third
             started3 = await cp.take(cp.started)
             tx3 = api.transaction(third["transaction_id"])
             assert tx3["ocpp_transaction_id"] == str(started3.transaction_id)
