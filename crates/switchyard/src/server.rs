@@ -156,9 +156,12 @@ async fn open_store(config: &Config) -> Result<DynStore, ServerError> {
         journal_limit: config.journal_size,
         ..SqliteOptions::default()
     };
-    let store = SqliteStore::open(Path::new(path), options).await?;
-    let _store = store;
-    Err(ServerError::DatabaseUrl("TEMP".into())) // TEMP until the store lands
+    // Opening runs migrations: a moment of blocking work, once, at start-up.
+    let path = path.to_owned();
+    let store = tokio::task::spawn_blocking(move || SqliteStore::open(Path::new(&path), options))
+        .await
+        .map_err(|e| StoreError::Database(e.to_string()))??;
+    Ok(Arc::new(store))
 }
 
 /// The configured token, else the one stored in the data dir, else a new one (stored).

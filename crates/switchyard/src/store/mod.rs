@@ -12,6 +12,9 @@
 
 pub mod sqlite;
 
+#[cfg(test)]
+pub(crate) mod tests;
+
 use std::sync::Arc;
 
 use async_trait::async_trait;

@@ -1,0 +1,348 @@
+//! Transactions and meter values: the billing data.
+//!
+//! A replay changes nothing and gets the answer the original got (ARCHITECTURE.md, "Replays
+//! are normal traffic"; OCPP-RULES.md §7.6). No reading is ever dropped: what cannot be filed
+//! under a transaction is kept without one.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::convert::{key_text, millis};
+use super::reads::{self, transaction_columns, transaction_row};
+use crate::domain::{
+    MeterOutcome, MeterReadings, MeterValue, NewTransaction, SampleValue, StartOutcome, StationId,
+    StopOutcome, StopTransaction, Time, TransactionRecord,
+};
+use crate::store::StoreError;
+
+/// The connector of meter values that came with a stop of a transaction the system does not
+/// know (a StopTransaction carries no connector).
+const UNKNOWN_CONNECTOR: i64 = -1;
+
+/// Store a start, or recognise a replay of one by its content.
+pub(super) fn start(conn: &Connection, new: &NewTransaction) -> Result<StartOutcome, StoreError> {
+    let station = new.station_id.as_str();
+    let started_at = millis(new.started_at);
+    let existing = conn
+        .prepare_cached(
+            "SELECT id, remote_start_id FROM transactions \
+             WHERE station_id = ?1 AND connector_id = ?2 AND id_tag = ?3 AND started_at = ?4 \
+               AND meter_start_wh = ?5",
+        )?
+        .query_row(
+            params![
+                station,
+                new.connector_id,
+                new.id_tag,
+                started_at,
+                new.meter_start_wh
+            ],
+            |row| Ok((row.get::<_, i64>(0)?, row.get::<_, Option<i64>>(1)?)),
+        )
+        .optional()?;
+    let (transaction_id, created, remote_start_id) = match existing {
+        Some((id, remote_start_id)) => (id, false, remote_start_id),
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO transactions (ocpp_transaction_id, station_id, evse_id, \
+                     connector_id, id_tag, started_at, start_received_at, meter_start_wh, \
+                     reservation_id, remote_start_id) \
+                 VALUES ('', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                station,
+                new.evse_id,
+                new.connector_id,
+                new.id_tag,
+                started_at,
+                millis(new.received_at),
+                new.meter_start_wh,
+                new.reservation_id,
+                new.remote_start_id,
+            ])?;
+            let id = conn.last_insert_rowid();
+            // 1.6: the station's transactionId is the system's id.
+            conn.prepare_cached("UPDATE transactions SET ocpp_transaction_id = ?2 WHERE id = ?1")?
+                .execute(params![id, id.to_string()])?;
+            (id, true, new.remote_start_id)
+        }
+    };
+    Ok(StartOutcome {
+        transaction_id,
+        created,
+        remote_start_id,
+        tag: reads::tag(conn, &new.id_tag)?,
+    })
+}
+
+pub(super) fn stop(conn: &Connection, stop: &StopTransaction) -> Result<StopOutcome, StoreError> {
+    let tag = match &stop.id_tag {
+        Some(id_tag) => reads::tag(conn, id_tag)?,
+        None => None,
+    };
+    let mut found =
+        reads::transaction_by_ocpp_id(conn, &stop.station_id, &stop.ocpp_transaction_id)?;
+    // Errata v4 §3.18: a station that never learnt its transactionId sends -1 (or another
+    // id <= 0). Respond as if it named a valid one when that is unambiguous.
+    let no_id = stop
+        .ocpp_transaction_id
+        .trim()
+        .parse::<i64>()
+        .is_ok_and(|id| id <= 0);
+    if found.is_none() && no_id {
+        found = match sole_active_transaction(conn, stop)? {
+            Some(active) => Some(active),
+            // A replay of a stop already applied this way.
+            None => stopped_like(conn, stop)?,
+        };
+    }
+    let Some(transaction) = found else {
+        // Unknown: keep the readings anyway, filed under no transaction.
+        insert_meter_values(
+            conn,
+            None,
+            &stop.station_id,
+            UNKNOWN_CONNECTOR,
+            &stop.meter_values,
+            stop.received_at,
+        )?;
+        return Ok(StopOutcome {
+            transaction: None,
+            already_stopped: false,
+            tag,
+        });
+    };
+    if !transaction.is_active() {
+        return Ok(StopOutcome {
+            transaction: Some(transaction),
+            already_stopped: true,
+            tag,
+        });
+    }
+    conn.prepare_cached(
+        "UPDATE transactions SET stopped_at = ?2, stop_received_at = ?3, meter_stop_wh = ?4, \
+             stop_reason = ?5, stop_id_tag = ?6 \
+         WHERE id = ?1 AND stopped_at IS NULL",
+    )?
+    .execute(params![
+        transaction.id,
+        millis(stop.stopped_at),
+        millis(stop.received_at),
+        stop.meter_stop_wh,
+        stop.reason,
+        stop.id_tag,
+    ])?;
+    insert_meter_values(
+        conn,
+        Some(transaction.id),
+        &stop.station_id,
+        i64::from(transaction.connector_id),
+        &stop.meter_values,
+        stop.received_at,
+    )?;
+    let updated = reads::transaction(conn, transaction.id)?.ok_or_else(|| {
+        StoreError::Database(format!(
+            "transaction {} vanished while stopping it",
+            transaction.id
+        ))
+    })?;
+    Ok(StopOutcome {
+        transaction: Some(updated),
+        already_stopped: false,
+        tag,
+    })
+}
+
+/// The station's only active transaction that started no later than the stop (and, if the
+/// stop names a tag, was started with it); `None` if there are none or several.
+fn sole_active_transaction(
+    conn: &Connection,
+    stop: &StopTransaction,
+) -> rusqlite::Result<Option<TransactionRecord>> {
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT ",
+        transaction_columns!(),
+        " FROM transactions \
+          WHERE station_id = ?1 AND stopped_at IS NULL AND started_at <= ?2 \
+            AND (?3 IS NULL OR id_tag = ?3) \
+          ORDER BY id LIMIT 2"
+    ))?;
+    let mut candidates = stmt
+        .query_map(
+            params![
+                stop.station_id.as_str(),
+                millis(stop.stopped_at),
+                stop.id_tag
+            ],
+            transaction_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(if candidates.len() == 1 {
+        candidates.pop()
+    } else {
+        None
+    })
+}
+
+/// A transaction of the station already stopped exactly as `stop` says (its replay).
+fn stopped_like(
+    conn: &Connection,
+    stop: &StopTransaction,
+) -> rusqlite::Result<Option<TransactionRecord>> {
+    conn.prepare_cached(concat!(
+        "SELECT ",
+        transaction_columns!(),
+        " FROM transactions \
+          WHERE station_id = ?1 AND stopped_at = ?2 AND meter_stop_wh = ?3 \
+          ORDER BY id DESC LIMIT 1"
+    ))?
+    .query_row(
+        params![
+            stop.station_id.as_str(),
+            millis(stop.stopped_at),
+            stop.meter_stop_wh
+        ],
+        transaction_row,
+    )
+    .optional()
+}
+
+pub(super) fn meter(
+    conn: &Connection,
+    readings: &MeterReadings,
+) -> Result<MeterOutcome, StoreError> {
+    let station = &readings.station_id;
+    let connector = i64::from(readings.connector_id);
+    let mut inserted = 0;
+    let transaction = match &readings.ocpp_transaction_id {
+        // Named: file everything under it; unknown: under nothing.
+        Some(ocpp_id) => {
+            let transaction = reads::transaction_by_ocpp_id(conn, station, ocpp_id)?;
+            let id = transaction.as_ref().map(|t| t.id);
+            inserted += insert_meter_values(
+                conn,
+                id,
+                station,
+                connector,
+                &readings.meter_values,
+                readings.received_at,
+            )?;
+            transaction
+        }
+        // Connector 0 is the main meter: never part of a transaction.
+        None if readings.connector_id == 0 => {
+            inserted += insert_meter_values(
+                conn,
+                None,
+                station,
+                connector,
+                &readings.meter_values,
+                readings.received_at,
+            )?;
+            None
+        }
+        // Not named: the connector's transaction that was active at the reading's time.
+        None => {
+            let mut linked = None;
+            for value in &readings.meter_values {
+                let active = active_at(conn, station, connector, value.timestamp)?;
+                let id = active.as_ref().map(|t| t.id);
+                inserted += insert_meter_value_set(
+                    conn,
+                    id,
+                    station,
+                    connector,
+                    value,
+                    readings.received_at,
+                )?;
+                if active.is_some() {
+                    linked = active;
+                }
+            }
+            linked
+        }
+    };
+    Ok(MeterOutcome {
+        transaction,
+        inserted,
+    })
+}
+
+/// The newest active transaction on a connector that started at or before `at`.
+fn active_at(
+    conn: &Connection,
+    station: &StationId,
+    connector: i64,
+    at: Time,
+) -> rusqlite::Result<Option<TransactionRecord>> {
+    conn.prepare_cached(concat!(
+        "SELECT ",
+        transaction_columns!(),
+        " FROM transactions \
+          WHERE station_id = ?1 AND connector_id = ?2 AND stopped_at IS NULL \
+            AND started_at <= ?3 \
+          ORDER BY started_at DESC, id DESC LIMIT 1"
+    ))?
+    .query_row(
+        params![station.as_str(), connector, millis(at)],
+        transaction_row,
+    )
+    .optional()
+}
+
+/// Insert sampled values, skipping those already stored; returns how many were new.
+fn insert_meter_values(
+    conn: &Connection,
+    transaction_id: Option<i64>,
+    station: &StationId,
+    connector: i64,
+    values: &[MeterValue],
+    received_at: Time,
+) -> rusqlite::Result<usize> {
+    let mut inserted = 0;
+    for value in values {
+        inserted +=
+            insert_meter_value_set(conn, transaction_id, station, connector, value, received_at)?;
+    }
+    Ok(inserted)
+}
+
+fn insert_meter_value_set(
+    conn: &Connection,
+    transaction_id: Option<i64>,
+    station: &StationId,
+    connector: i64,
+    value: &MeterValue,
+    received_at: Time,
+) -> rusqlite::Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO meter_values (transaction_id, station_id, connector_id, timestamp, \
+             received_at, value_num, value_text, measurand, unit, phase, location, context) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+         ON CONFLICT (station_id, connector_id, timestamp, measurand, phase, location, context) \
+         DO NOTHING",
+    )?;
+    let timestamp = millis(value.timestamp);
+    let received_at = millis(received_at);
+    let mut inserted = 0;
+    for sample in &value.sampled_value {
+        let (number, text) = match &sample.value {
+            SampleValue::Number(number) => (Some(*number), None),
+            SampleValue::Text(text) => (None, Some(text.as_str())),
+        };
+        inserted += stmt.execute(params![
+            transaction_id,
+            station.as_str(),
+            connector,
+            timestamp,
+            received_at,
+            number,
+            text,
+            sample.measurand,
+            sample.unit,
+            key_text(&sample.phase),
+            key_text(&sample.location),
+            key_text(&sample.context),
+        ])?;
+    }
+    Ok(inserted)
+}

@@ -1,0 +1,220 @@
+//! Applying one operation inside the writer's transaction (under its own savepoint):
+//! station reports, operator changes and the journal. Transactions and meter values are in
+//! `billing.rs`.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::billing;
+use super::convert::{boot_policy_str, millis, opt_millis};
+use super::reads;
+use crate::domain::{
+    BootReport, JournalEntry, StationId, StationPatch, StationRecord, StatusReport, TagRecord,
+};
+use crate::store::{StoreError, Write, Written};
+
+/// Everything the writer thread applies.
+#[derive(Debug)]
+pub(crate) enum Op {
+    Session(Write),
+    PutStation(StationId, StationPatch),
+    DeleteStation(StationId),
+    PutTag(TagRecord),
+    DeleteTag(String),
+}
+
+/// What an [`Op`] produced, variant for variant.
+#[derive(Debug)]
+pub(crate) enum Done {
+    Written(Written),
+    Station(StationRecord),
+    Deleted(bool),
+    Tag(TagRecord),
+}
+
+pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
+    Ok(match op {
+        Op::Session(write) => Done::Written(apply_write(conn, write)?),
+        Op::PutStation(id, patch) => Done::Station(put_station(conn, id, patch)?),
+        Op::DeleteStation(id) => Done::Deleted(delete_station(conn, id)?),
+        Op::PutTag(tag) => Done::Tag(put_tag(conn, tag)?),
+        Op::DeleteTag(id_tag) => Done::Deleted(
+            conn.prepare_cached("DELETE FROM id_tags WHERE id_tag = ?1")?
+                .execute([id_tag])?
+                > 0,
+        ),
+    })
+}
+
+fn apply_write(conn: &Connection, write: &Write) -> Result<Written, StoreError> {
+    Ok(match write {
+        Write::Boot(boot) => {
+            self::boot(conn, boot)?;
+            Written::Boot
+        }
+        Write::Status(status) => {
+            self::status(conn, status)?;
+            Written::Status
+        }
+        Write::Start(new) => Written::Start(billing::start(conn, new)?),
+        Write::Stop(stop) => Written::Stop(billing::stop(conn, stop)?),
+        Write::Meter(readings) => Written::Meter(billing::meter(conn, readings)?),
+        Write::Seen {
+            station_id,
+            protocol,
+            at,
+        } => {
+            conn.prepare_cached(
+                "UPDATE stations SET last_seen = ?2, protocol = COALESCE(?3, protocol) \
+                 WHERE id = ?1",
+            )?
+            .execute(params![station_id.as_str(), millis(*at), protocol])?;
+            Written::Seen
+        }
+    })
+}
+
+fn boot(conn: &Connection, boot: &BootReport) -> rusqlite::Result<()> {
+    // An unregistered station: nothing to update (the gateway only lets registered ones in).
+    conn.prepare_cached(
+        "UPDATE stations SET protocol = ?2, boot_status = ?3, vendor = ?4, model = ?5, \
+         serial_number = ?6, firmware_version = ?7, last_seen = ?8 WHERE id = ?1",
+    )?
+    .execute(params![
+        boot.station_id.as_str(),
+        boot.protocol,
+        boot.status.as_str(),
+        boot.vendor,
+        boot.model,
+        boot.serial_number,
+        boot.firmware_version,
+        millis(boot.received_at),
+    ])?;
+    Ok(())
+}
+
+fn status(conn: &Connection, status: &StatusReport) -> rusqlite::Result<()> {
+    if !station_exists(conn, &status.station_id)? {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO connectors (station_id, evse_id, connector_id, status, error_code, info, \
+             vendor_error_code, station_time, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+         ON CONFLICT (station_id, connector_id) DO UPDATE SET \
+             evse_id = excluded.evse_id, status = excluded.status, \
+             error_code = excluded.error_code, info = excluded.info, \
+             vendor_error_code = excluded.vendor_error_code, \
+             station_time = excluded.station_time, updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        status.station_id.as_str(),
+        status.evse_id,
+        status.connector_id,
+        status.status,
+        status.error_code,
+        status.info,
+        status.vendor_error_code,
+        opt_millis(status.station_time),
+        millis(status.received_at),
+    ])?;
+    Ok(())
+}
+
+fn station_exists(conn: &Connection, id: &StationId) -> rusqlite::Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM stations WHERE id = ?1")?
+        .query_row([id.as_str()], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+fn put_station(
+    conn: &Connection,
+    id: &StationId,
+    patch: &StationPatch,
+) -> Result<StationRecord, StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO stations (id, boot_policy) VALUES (?1, ?2) ON CONFLICT (id) DO NOTHING",
+    )?
+    .execute(params![id.as_str(), boot_policy_str(Default::default())])?;
+    // For each field: ?n says whether to set it, ?n+1 is the new value (NULL clears).
+    conn.prepare_cached(
+        "UPDATE stations SET \
+             password_hash = CASE WHEN ?2 THEN ?3 ELSE password_hash END, \
+             site_id = CASE WHEN ?4 THEN ?5 ELSE site_id END, \
+             description = CASE WHEN ?6 THEN ?7 ELSE description END, \
+             boot_policy = COALESCE(?8, boot_policy) \
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id.as_str(),
+        patch.password_hash.is_some(),
+        patch.password_hash.clone().flatten(),
+        patch.site_id.is_some(),
+        patch.site_id.clone().flatten(),
+        patch.description.is_some(),
+        patch.description.clone().flatten(),
+        patch.boot_policy.map(boot_policy_str),
+    ])?;
+    reads::station(conn, id)?
+        .ok_or_else(|| StoreError::Database(format!("station {id} vanished while writing it")))
+}
+
+fn delete_station(conn: &Connection, id: &StationId) -> rusqlite::Result<bool> {
+    // Transactions and meter values are billing data: they stay.
+    conn.prepare_cached("DELETE FROM journal WHERE station_id = ?1")?
+        .execute([id.as_str()])?;
+    conn.prepare_cached("DELETE FROM connectors WHERE station_id = ?1")?
+        .execute([id.as_str()])?;
+    Ok(conn
+        .prepare_cached("DELETE FROM stations WHERE id = ?1")?
+        .execute([id.as_str()])?
+        > 0)
+}
+
+fn put_tag(conn: &Connection, tag: &TagRecord) -> rusqlite::Result<TagRecord> {
+    conn.prepare_cached(
+        "INSERT INTO id_tags (id_tag, status, expiry_date, parent_id_tag) \
+         VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (id_tag) DO UPDATE SET status = excluded.status, \
+             expiry_date = excluded.expiry_date, parent_id_tag = excluded.parent_id_tag",
+    )?
+    .execute(params![
+        tag.id_tag,
+        tag.status.as_str(),
+        opt_millis(tag.expiry_date),
+        tag.parent_id_tag,
+    ])?;
+    Ok(tag.clone())
+}
+
+pub(crate) fn insert_journal_entry(
+    conn: &Connection,
+    entry: &JournalEntry,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO journal (station_id, at, direction, frame) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        entry.station_id.as_str(),
+        millis(entry.at),
+        entry.direction.as_str(),
+        entry.frame,
+    ])?;
+    Ok(())
+}
+
+/// Keep only the newest `keep` frames of a station.
+pub(crate) fn trim_journal(
+    conn: &Connection,
+    station: &StationId,
+    keep: usize,
+) -> rusqlite::Result<()> {
+    let keep = i64::try_from(keep).unwrap_or(i64::MAX);
+    conn.prepare_cached(
+        "DELETE FROM journal WHERE station_id = ?1 AND seq <= ( \
+             SELECT seq FROM journal WHERE station_id = ?1 ORDER BY seq DESC LIMIT 1 OFFSET ?2)",
+    )?
+    .execute(params![station.as_str(), keep])?;
+    Ok(())
+}
