@@ -257,3 +257,63 @@ def test_station_connects_without_boot(api):
     started = run(scenario())
     [listed] = api.transactions(station_id)
     assert listed["ocpp_transaction_id"] == str(started.transaction_id)
+
+
+def test_every_station_message_is_confirmed(api):
+    """Each action a 1.6 station (Security extension included) sends gets a schema-valid
+    CALLRESULT, not a CALLERROR: the library raises on either failure."""
+    station_id = new_station_id("msgs")
+    api.register_station(station_id)
+    tag = api.register_tag(new_tag())
+    csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIBszCCARwCAQAwczELMAkGA1UEBhMCTkwx\n-----END CERTIFICATE REQUEST-----\n"
+
+    async def scenario():
+        async with connected(api, station_id) as cp:
+            # The main meter, outside any transaction (Errata v4 §3.16: no transactionId).
+            await cp.send(
+                call.MeterValues(
+                    connector_id=0,
+                    meter_value=[
+                        {
+                            "timestamp": now_iso(),
+                            "sampled_value": [
+                                {"value": "123456", "context": "Sample.Clock"},
+                                {"value": "49.98", "measurand": "Frequency"},
+                            ],
+                        }
+                    ],
+                )
+            )
+            transfer = await cp.send(
+                call.DataTransfer(vendor_id="com.example.unknown", message_id="m", data="d")
+            )
+            assert transfer.status in ("Accepted", "Rejected", "UnknownMessageId", "UnknownVendorId")
+            await cp.send(call.FirmwareStatusNotification(status="Idle"))
+            await cp.send(call.DiagnosticsStatusNotification(status="Idle"))
+            await cp.send(
+                call.SecurityEventNotification(
+                    type="StartupOfTheDevice", timestamp=now_iso(), tech_info=None
+                )
+            )
+            await cp.send(call.LogStatusNotification(status="Uploaded", request_id=7))
+            await cp.send(call.SignedFirmwareStatusNotification(status="Installed", request_id=8))
+            signed = await cp.send(call.SignCertificate(csr=csr))
+            assert signed.status in ("Accepted", "Rejected")
+
+            # S16 §4.8: StartTransaction always carries a transactionId, whatever the tag.
+            unknown = await cp.start_transaction(1, new_tag())
+            assert unknown.transaction_id > 0
+            assert unknown.id_tag_info["status"] == "Invalid"
+            await cp.stop_transaction(unknown.transaction_id, reason="DeAuthorized")
+            known = await cp.start_transaction(2, tag)
+            assert known.id_tag_info["status"] == "Accepted"
+            await cp.stop_transaction(known.transaction_id, id_tag=tag, reason="Local")
+            return unknown
+
+    unknown = run(scenario())
+    [deauthorized] = [
+        t
+        for t in api.transactions(station_id)
+        if t["ocpp_transaction_id"] == str(unknown.transaction_id)
+    ]
+    assert deauthorized["stop_reason"] == "DeAuthorized"
