@@ -4,6 +4,7 @@
 //! 404/409/503 checks before complaining about the request (commands) take the body as
 //! `Bytes` and parse it later with [`parse_body`].
 
+use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::{HeaderMap, header, request::Parts};
 use axum::response::{IntoResponse, Response};
@@ -24,7 +25,17 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let axum::Json(value) = axum::Json::<T>::from_request(req, state).await?;
+        let json_type = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(is_json);
+        if !json_type {
+            return Err(wrong_content_type());
+        }
+        let bytes = Bytes::from_request(req, state).await?;
+        require_object(&bytes)?;
+        let axum::Json(value) = axum::Json::<T>::from_bytes(&bytes)?;
         Ok(AppJson(value))
     }
 }
@@ -85,20 +96,34 @@ pub fn parse_body<T: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> Resu
     if let Some(content_type) = headers.get(header::CONTENT_TYPE)
         && !is_json(content_type.to_str().unwrap_or_default())
     {
-        return Err(ApiError::bad_request(
-            "expected a request body with Content-Type: application/json",
-        ));
+        return Err(wrong_content_type());
     }
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         body
     };
+    require_object(body)?;
     serde_json::from_slice(body).map_err(|e| {
         ApiError::bad_request(format!(
             "Failed to deserialize the JSON body into the target type: {e}"
         ))
     })
+}
+
+fn wrong_content_type() -> ApiError {
+    ApiError::bad_request("expected a request body with Content-Type: application/json")
+}
+
+/// Every request body of this API is a JSON object. (Derived `Deserialize` would also take
+/// an array for a struct, filling its fields by position.)
+fn require_object(body: &[u8]) -> Result<(), ApiError> {
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => Ok(()),
+        _ => Err(ApiError::bad_request(
+            "the request body must be a JSON object",
+        )),
+    }
 }
 
 /// `application/json` or `application/*+json`, parameters ignored (as axum's `Json` does).
@@ -134,6 +159,7 @@ mod tests {
             Body { n: 3 }
         );
         assert!(parse_body::<Body>(&headers, b"{").is_err());
+        assert!(parse_body::<Body>(&headers, b"[3]").is_err());
         headers.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json; charset=utf-8"),

@@ -13,6 +13,8 @@ mod journal;
 mod json;
 mod openapi;
 mod stations;
+#[cfg(test)]
+mod tests;
 mod transactions;
 
 use axum::extract::{DefaultBodyLimit, Request, State};
