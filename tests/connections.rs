@@ -139,11 +139,11 @@ async fn raw_handshake(
             .expect("answer in time")
             .unwrap();
         received.extend_from_slice(&buf[..n]);
-        if let Some(end) = received.windows(4).position(|w| w == b"\r\n\r\n") {
-            if received.len() > end + 4 || n == 0 {
-                let head = String::from_utf8_lossy(&received[..end]).into_owned();
-                return (head, received[end + 4..].to_vec());
-            }
+        if let Some(end) = received.windows(4).position(|w| w == b"\r\n\r\n")
+            && (received.len() > end + 4 || n == 0)
+        {
+            let head = String::from_utf8_lossy(&received[..end]).into_owned();
+            return (head, received[end + 4..].to_vec());
         }
         if n == 0 {
             panic!(

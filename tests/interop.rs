@@ -51,8 +51,9 @@ fn python_ocpp_library_interop() {
     let url = format!("http://{}", running.addr);
     let token = running.api_token.to_string();
 
+    let samples = build_samples_example(root);
     let started = Instant::now();
-    let outcome = run_pytest(root, &python, &url, &token);
+    let outcome = run_pytest(root, &python, &url, &token, &samples);
     let took = started.elapsed();
     runtime.block_on(running.stop());
 
@@ -147,6 +148,29 @@ fn prepare_venv(root: &Path) -> PathBuf {
     python
 }
 
+/// Build the `ocpp` crate's `v16_samples` example, which the schema check runs. It gets its
+/// own target dir: the cargo running this test may still hold the lock on the main one.
+fn build_samples_example(root: &Path) -> PathBuf {
+    let target = root.join("target").join("interop-build");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = Command::new(cargo)
+        .args([
+            "build",
+            "-q",
+            "-p",
+            "ocpp",
+            "--example",
+            "v16_samples",
+            "--target-dir",
+        ])
+        .arg(&target)
+        .current_dir(root)
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "cannot build the v16_samples example");
+    target.join("debug").join("examples").join("v16_samples")
+}
+
 fn interpreter_works(python: &Path) -> bool {
     Command::new(python)
         .args(["-c", "import sys; sys.exit(0)"])
@@ -157,10 +181,17 @@ fn interpreter_works(python: &Path) -> bool {
 }
 
 /// Runs pytest, copying its output to ours as it comes; on failure the error carries it all.
-fn run_pytest(root: &Path, python: &Path, url: &str, token: &str) -> Result<(), String> {
+fn run_pytest(
+    root: &Path,
+    python: &Path,
+    url: &str,
+    token: &str,
+    samples: &Path,
+) -> Result<(), String> {
     let mut child = Command::new(python)
         .args(["-m", "pytest", "tests/interop", "-q"])
         .current_dir(root)
+        .env("V16_SAMPLES_BIN", samples)
         .env("SWITCHYARD_URL", url)
         .env("SWITCHYARD_TOKEN", token)
         .env(

@@ -61,8 +61,10 @@ pub async fn upgrade(
             return refuse(StatusCode::NOT_FOUND, "unknown station");
         }
     };
-    if let Some(hash) = record.password_hash {
-        if !basic_auth_ok(&headers, &station, hash).await {
+    if let Some(hash) = record.password_hash
+        && !basic_auth_ok(&headers, &station, hash).await
+    {
+        {
             tracing::warn!(%station, "refused a station: Basic auth missing or wrong");
             let mut response = refuse(StatusCode::UNAUTHORIZED, "authentication required");
             response.headers_mut().insert(

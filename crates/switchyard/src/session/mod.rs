@@ -73,6 +73,8 @@ pub enum Effect {
 }
 
 /// What the shell feeds back for an effect.
+// Short-lived and moved once; boxing would cost an allocation per store write.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum EffectResult {
     Written(Result<Written, String>),

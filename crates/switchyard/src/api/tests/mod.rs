@@ -79,6 +79,8 @@ impl Harness {
             events: EventBus::new(64),
             api_token: Arc::from(TOKEN),
             metrics: MetricsHandle::install(),
+            shutdown: tokio_util::sync::CancellationToken::new(),
+            tasks: tokio_util::task::TaskTracker::new(),
         };
         Harness {
             router: super::router(app.clone()),
