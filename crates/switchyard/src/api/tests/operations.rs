@@ -249,12 +249,18 @@ async fn events_stream_as_sse_filtered_by_station() {
             .with("status", "Available"),
     );
     let mut body = response.into_body().into_data_stream();
-    let chunk = tokio::time::timeout(std::time::Duration::from_secs(5), body.next())
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
-    let text = String::from_utf8(chunk.to_vec()).unwrap();
+    // The stream opens with a comment (so the head goes out at once); skip comments.
+    let text = loop {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(5), body.next())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        let text = String::from_utf8(chunk.to_vec()).unwrap();
+        if !text.starts_with(':') {
+            break text;
+        }
+    };
     assert!(text.starts_with("event: connector.status\n"), "{text}");
     let data = text
         .lines()
