@@ -22,4 +22,6 @@ pub struct App {
     pub shutdown: tokio_util::sync::CancellationToken,
     /// Station connection tasks, awaited on shutdown so in-flight commits finish.
     pub tasks: tokio_util::task::TaskTracker,
+    /// Quirks already logged, per station and kind.
+    pub logged_quirks: Arc<crate::gateway::LoggedQuirks>,
 }

@@ -109,6 +109,7 @@ pub async fn start(config: Config) -> Result<Running, ServerError> {
         metrics: MetricsHandle::install(),
         shutdown: shutdown.clone(),
         tasks: TaskTracker::new(),
+        logged_quirks: Default::default(),
     };
     let router = router(app.clone());
     let stop = shutdown.clone();

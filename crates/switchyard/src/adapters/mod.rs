@@ -12,7 +12,9 @@ use serde_json::value::RawValue;
 
 use crate::commands::{Command, CommandError, CommandReply};
 use crate::domain::auth::Authorization;
-use crate::domain::{BootStatus, MeterValue, Time};
+use crate::domain::{
+    BootStatus, MeterReadings, NewTransaction, StationId, StatusReport, StopTransaction, Time,
+};
 
 /// A station's CALL, in domain terms.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,10 +24,11 @@ pub enum Inbound {
     Authorize {
         id_tag: String,
     },
-    Start(StartInfo),
-    Stop(StopInfo),
-    Meter(MeterInfo),
-    Status(StatusInfo),
+    /// `remote_start_id` is left `None`: the session, which knows the remote starts, sets it.
+    Start(NewTransaction),
+    Stop(StopTransaction),
+    Meter(MeterReadings),
+    Status(StatusReport),
     DataTransfer {
         vendor_id: String,
         message_id: Option<String>,
@@ -53,43 +56,11 @@ pub struct BootInfo {
     pub firmware_version: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct StartInfo {
-    pub evse_id: u32,
-    pub connector_id: u32,
-    pub id_tag: String,
-    pub timestamp: Time,
-    pub meter_start_wh: f64,
-    pub reservation_id: Option<i64>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct StopInfo {
-    pub ocpp_transaction_id: String,
-    pub id_tag: Option<String>,
-    pub timestamp: Time,
-    pub meter_stop_wh: f64,
-    pub reason: String,
-    pub meter_values: Vec<MeterValue>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct MeterInfo {
-    pub evse_id: u32,
-    pub connector_id: u32,
-    pub ocpp_transaction_id: Option<String>,
-    pub meter_values: Vec<MeterValue>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct StatusInfo {
-    pub evse_id: u32,
-    pub connector_id: u32,
-    pub status: String,
-    pub error_code: Option<String>,
-    pub info: Option<String>,
-    pub vendor_error_code: Option<String>,
-    pub timestamp: Option<Time>,
+/// Who sent a CALL and when it arrived: what a decoded record needs besides the payload.
+#[derive(Clone, Copy, Debug)]
+pub struct CallContext<'a> {
+    pub station_id: &'a StationId,
+    pub received_at: Time,
 }
 
 /// The system's answer to an [`Inbound`], in domain terms.
@@ -142,6 +113,7 @@ pub trait VersionAdapter: Send + Sync + 'static {
         &self,
         action: &str,
         payload: &RawValue,
+        context: CallContext<'_>,
     ) -> Result<(Inbound, Vec<Quirk>), DecodeError>;
 
     /// Encode the answer to a CALL of the station's (`now` for fields like `currentTime`).

@@ -9,12 +9,15 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::{
-    BootInfo, DecodeError, Expect, Inbound, MeterInfo, Outbound, StartInfo, StatusInfo, StopInfo,
-    VersionAdapter, empty_object, reply_status, to_raw,
+    BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter, empty_object,
+    reply_status, to_raw,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
-use crate::domain::{BootStatus, MeterValue, SampleValue, SampledValue, TagStatus, Time};
+use crate::domain::{
+    BootStatus, MeterReadings, MeterValue, NewTransaction, SampleValue, SampledValue, StatusReport,
+    StopTransaction, TagStatus, Time,
+};
 
 /// The 1.6 default measurand (S16 §7.31 SampledValue).
 const DEFAULT_MEASURAND: &str = "Energy.Active.Import.Register";
@@ -34,7 +37,10 @@ impl VersionAdapter for V16 {
         &self,
         action: &str,
         payload: &RawValue,
+        context: CallContext<'_>,
     ) -> Result<(Inbound, Vec<Quirk>), DecodeError> {
+        let station_id = context.station_id.clone();
+        let received_at = context.received_at;
         let action = Action::parse(action).ok_or(DecodeError::UnknownAction)?;
         // Reads the payload as T and maps it; quirks travel along.
         fn with<T: DeserializeOwned>(
@@ -61,45 +67,54 @@ impl VersionAdapter for V16 {
                 id_tag: r.id_tag.into_inner(),
             }),
             Action::StartTransaction => with(payload, |r: v16::StartTransactionRequest| {
-                Inbound::Start(StartInfo {
+                Inbound::Start(NewTransaction {
+                    station_id,
                     evse_id: r.connector_id,
                     connector_id: r.connector_id,
                     id_tag: r.id_tag.into_inner(),
-                    timestamp: r.timestamp.0,
+                    started_at: r.timestamp.0,
                     meter_start_wh: r.meter_start as f64,
                     reservation_id: r.reservation_id.map(i64::from),
+                    remote_start_id: None,
+                    received_at,
                 })
             }),
             Action::StopTransaction => with(payload, |r: v16::StopTransactionRequest| {
-                Inbound::Stop(StopInfo {
+                Inbound::Stop(StopTransaction {
+                    station_id,
                     ocpp_transaction_id: r.transaction_id.to_string(),
                     id_tag: r.id_tag.map(CiString::into_inner),
-                    timestamp: r.timestamp.0,
+                    stopped_at: r.timestamp.0,
                     meter_stop_wh: r.meter_stop as f64,
                     // S16E / J16E §2.5: no reason means Local.
                     reason: r
                         .reason
                         .map_or_else(|| "Local".to_owned(), |reason| wire_name(&reason)),
                     meter_values: r.transaction_data.into_iter().map(meter_value).collect(),
+                    received_at,
                 })
             }),
             Action::MeterValues => with(payload, |r: v16::MeterValuesRequest| {
-                Inbound::Meter(MeterInfo {
+                Inbound::Meter(MeterReadings {
+                    station_id,
                     evse_id: r.connector_id,
                     connector_id: r.connector_id,
                     ocpp_transaction_id: r.transaction_id.map(|id| id.to_string()),
                     meter_values: r.meter_value.into_iter().map(meter_value).collect(),
+                    received_at,
                 })
             }),
             Action::StatusNotification => with(payload, |r: v16::StatusNotificationRequest| {
-                Inbound::Status(StatusInfo {
+                Inbound::Status(StatusReport {
+                    station_id,
                     evse_id: r.connector_id,
                     connector_id: r.connector_id,
                     status: wire_name(&r.status),
                     error_code: Some(wire_name(&r.error_code)),
                     info: r.info.map(CiString::into_inner),
                     vendor_error_code: r.vendor_error_code.map(CiString::into_inner),
-                    timestamp: r.timestamp.map(|t| t.0),
+                    station_time: r.timestamp.map(|t| t.0),
+                    received_at,
                 })
             }),
             Action::DataTransfer => with(payload, |r: v16::DataTransferRequest| {

@@ -307,7 +307,9 @@ impl Driver {
                     let _ = reply.send(result);
                 }
             }
-            Effect::Observe(observation) => observe::record(self.session.station(), observation),
+            Effect::Observe(observation) => {
+                observe::record(self.session.station(), observation, &self.app.logged_quirks);
+            }
         }
     }
 

@@ -4,6 +4,8 @@
 mod connection;
 mod observe;
 
+pub use observe::LoggedQuirks;
+
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{OriginalUri, State};
 use axum::http::{HeaderMap, StatusCode, header};

@@ -1,10 +1,28 @@
 //! Session observations → metrics and log lines.
 
+use std::collections::HashSet;
+use std::sync::Mutex;
+
 use crate::domain::StationId;
 use crate::metrics::{CALL_ERRORS, CALL_ROUND_TRIP, MESSAGES, QUIRKS};
 use crate::session::Observation;
 
-pub fn record(station: &StationId, observation: Observation) {
+/// Which (station, quirk kind) pairs have been logged, so each is logged once per station
+/// for the life of the server, however often the station reconnects.
+#[derive(Debug, Default)]
+pub struct LoggedQuirks(Mutex<HashSet<(StationId, &'static str)>>);
+
+impl LoggedQuirks {
+    fn first(&self, station: &StationId, kind: &'static str) -> bool {
+        let mut logged = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        logged.insert((station.clone(), kind))
+    }
+}
+
+pub fn record(station: &StationId, observation: Observation, logged: &LoggedQuirks) {
     match observation {
         Observation::CallReceived { action } => {
             metrics::counter!(MESSAGES, "action" => action, "direction" => "in").increment(1);
@@ -32,8 +50,9 @@ pub fn record(station: &StationId, observation: Observation) {
         }
         Observation::Quirk { quirk, first } => {
             metrics::counter!(QUIRKS, "kind" => quirk.kind()).increment(1);
-            if first {
-                tracing::info!(%station, %quirk, "tolerated a deviation from the schema (logged once per connection)");
+            // The session says whether it is new on this connection; only then look further.
+            if first && logged.first(station, quirk.kind()) {
+                tracing::info!(%station, %quirk, "tolerated a deviation from the schema (logged once per station)");
             }
         }
         Observation::Booted { status } => {

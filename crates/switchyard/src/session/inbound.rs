@@ -4,11 +4,10 @@ use ocpp::Quirk;
 use ocpp::rpc::{Call, MessageId, RpcError};
 
 use super::{Awaiting, BootState, Effect, EffectResult, Now, Observation, Session};
-use crate::adapters::{BootInfo, DecodeError, Inbound, MeterInfo, Outbound, StartInfo, StatusInfo};
+use crate::adapters::{BootInfo, CallContext, DecodeError, Inbound, Outbound};
 use crate::domain::auth::authorize;
 use crate::domain::{
     BootReport, BootStatus, MeterReadings, MeterValue, NewTransaction, SampleValue, StatusReport,
-    StopTransaction,
 };
 use crate::events::{Event, EventKind};
 use crate::store::{Write, Written};
@@ -24,17 +23,23 @@ pub(super) enum Then {
         status: BootStatus,
     },
     Authorize,
-    Start(StartInfo),
+    Start(NewTransaction),
     Stop {
         named_tag: bool,
     },
-    Meter(MeterInfo),
-    Status(StatusInfo),
+    Meter(MeterReadings),
+    Status(StatusReport),
 }
 
 impl Session {
     pub(super) fn handle_call(&mut self, now: Now, call: Call) {
-        let decoded = self.adapter.decode_call(&call.action, &call.payload);
+        let context = CallContext {
+            station_id: &self.station,
+            received_at: now.wall,
+        };
+        let decoded = self
+            .adapter
+            .decode_call(&call.action, &call.payload, context);
         let (inbound, quirks) = match decoded {
             Ok(ok) => ok,
             Err(error) => {
@@ -106,86 +111,32 @@ impl Session {
                 );
                 self.effects.push_back(Effect::LookupTag { id, id_tag });
             }
-            Inbound::Start(info) => {
-                let remote_start_id = self.take_remote_start(now, info.connector_id, &info.id_tag);
-                let write = Write::Start(NewTransaction {
-                    station_id,
-                    evse_id: info.evse_id,
-                    connector_id: info.connector_id,
-                    id_tag: info.id_tag.clone(),
-                    started_at: info.timestamp,
-                    meter_start_wh: info.meter_start_wh,
-                    reservation_id: info.reservation_id,
-                    remote_start_id,
-                    received_at: now.wall,
-                });
-                self.push_write(
-                    write,
-                    Awaiting::Reply {
-                        call,
-                        then: Then::Start(info),
-                    },
-                );
+            Inbound::Start(mut start) => {
+                start.remote_start_id =
+                    self.take_remote_start(now, start.connector_id, &start.id_tag);
+                let then = Then::Start(start.clone());
+                self.push_write(Write::Start(start), Awaiting::Reply { call, then });
             }
-            Inbound::Stop(info) => {
-                let named_tag = info.id_tag.is_some();
-                let write = Write::Stop(StopTransaction {
-                    station_id,
-                    ocpp_transaction_id: info.ocpp_transaction_id,
-                    id_tag: info.id_tag,
-                    stopped_at: info.timestamp,
-                    meter_stop_wh: info.meter_stop_wh,
-                    reason: info.reason,
-                    meter_values: info.meter_values,
-                    received_at: now.wall,
-                });
+            Inbound::Stop(stop) => {
+                let named_tag = stop.id_tag.is_some();
                 self.push_write(
-                    write,
+                    Write::Stop(stop),
                     Awaiting::Reply {
                         call,
                         then: Then::Stop { named_tag },
                     },
                 );
             }
-            Inbound::Meter(info) => {
-                if info.connector_id == 0 || info.ocpp_transaction_id.is_none() {
+            Inbound::Meter(readings) => {
+                if readings.connector_id == 0 || readings.ocpp_transaction_id.is_none() {
                     self.note_quirk(Quirk::MeterValuesWithoutTransaction);
                 }
-                let write = Write::Meter(MeterReadings {
-                    station_id,
-                    evse_id: info.evse_id,
-                    connector_id: info.connector_id,
-                    ocpp_transaction_id: info.ocpp_transaction_id.clone(),
-                    meter_values: info.meter_values.clone(),
-                    received_at: now.wall,
-                });
-                self.push_write(
-                    write,
-                    Awaiting::Reply {
-                        call,
-                        then: Then::Meter(info),
-                    },
-                );
+                let then = Then::Meter(readings.clone());
+                self.push_write(Write::Meter(readings), Awaiting::Reply { call, then });
             }
-            Inbound::Status(info) => {
-                let write = Write::Status(StatusReport {
-                    station_id,
-                    evse_id: info.evse_id,
-                    connector_id: info.connector_id,
-                    status: info.status.clone(),
-                    error_code: info.error_code.clone(),
-                    info: info.info.clone(),
-                    vendor_error_code: info.vendor_error_code.clone(),
-                    station_time: info.timestamp,
-                    received_at: now.wall,
-                });
-                self.push_write(
-                    write,
-                    Awaiting::Reply {
-                        call,
-                        then: Then::Status(info),
-                    },
-                );
+            Inbound::Status(status) => {
+                let then = Then::Status(status.clone());
+                self.push_write(Write::Status(status), Awaiting::Reply { call, then });
             }
             Inbound::DataTransfer { .. } => {
                 self.respond(now, call, &Outbound::DataTransferUnknownVendor)
@@ -260,7 +211,7 @@ impl Session {
                         )
                         .with("id_tag", info.id_tag)
                         .with("meter_start_wh", info.meter_start_wh)
-                        .with("started_at", crate::domain::format_time(info.timestamp));
+                        .with("started_at", crate::domain::format_time(info.started_at));
                     if let Some(remote) = outcome.remote_start_id {
                         event = event.with("remote_start_id", remote);
                     }

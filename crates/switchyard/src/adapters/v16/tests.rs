@@ -6,8 +6,17 @@ fn raw(value: serde_json::Value) -> Box<RawValue> {
     serde_json::value::to_raw_value(&value).unwrap()
 }
 
+fn decode(action: &str, payload: serde_json::Value) -> Result<(Inbound, Vec<Quirk>), DecodeError> {
+    let station = crate::domain::StationId::new("CP-1").unwrap();
+    let context = CallContext {
+        station_id: &station,
+        received_at: chrono::Utc::now(),
+    };
+    V16.decode_call(action, &raw(payload), context)
+}
+
 fn decode_ok(action: &str, payload: serde_json::Value) -> (Inbound, Vec<Quirk>) {
-    V16.decode_call(action, &raw(payload)).unwrap()
+    decode(action, payload).unwrap()
 }
 
 #[test]
@@ -53,11 +62,11 @@ fn unknown_properties_are_reported_not_refused() {
 #[test]
 fn station_cannot_send_csms_actions() {
     assert!(matches!(
-        V16.decode_call("RemoteStartTransaction", &raw(json!({"idTag": "x"}))),
+        decode("RemoteStartTransaction", json!({"idTag": "x"})),
         Err(DecodeError::NotSupported)
     ));
     assert!(matches!(
-        V16.decode_call("Bogus", &raw(json!({}))),
+        decode("Bogus", json!({})),
         Err(DecodeError::UnknownAction)
     ));
 }

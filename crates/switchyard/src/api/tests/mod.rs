@@ -81,6 +81,7 @@ impl Harness {
             metrics: MetricsHandle::install(),
             shutdown: tokio_util::sync::CancellationToken::new(),
             tasks: tokio_util::task::TaskTracker::new(),
+            logged_quirks: Default::default(),
         };
         Harness {
             router: super::router(app.clone()),
