@@ -216,3 +216,44 @@ async fn shutdown_closes_stations_with_1001() {
     assert_eq!(st.closed().await, Some(1001));
     stop.await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_station_that_stops_reading_cannot_freeze_the_server() {
+    use futures_util::SinkExt;
+    use tokio_tungstenite::tungstenite::Message;
+
+    let server = TestServer::start_with(|o| o.ping_interval = Some(0.5)).await;
+    server.register("CP-DEAF").await;
+    // A tiny receive buffer, and a station that sends calls but never reads the answers.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let tcp = socket.connect(server.addr).await.unwrap();
+    let (mut ws, _) = tokio_tungstenite::client_async(server.ws_url("CP-DEAF"), tcp)
+        .await
+        .unwrap();
+    let spam = tokio::spawn(async move {
+        let data = "x".repeat(2000);
+        for i in 0..100_000 {
+            let frame =
+                json!([2, format!("d{i}"), "DataTransfer", {"vendorId": "X", "data": data}])
+                    .to_string();
+            let sent =
+                tokio::time::timeout(Duration::from_secs(2), ws.send(Message::Text(frame.into())))
+                    .await;
+            if !matches!(sent, Ok(Ok(()))) {
+                break;
+            }
+        }
+        ws
+    });
+    // Let the answers pile up until the socket buffers are full and the server's writes block.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let running = {
+        let mut server = server;
+        server.running.take().unwrap()
+    };
+    tokio::time::timeout(Duration::from_secs(20), running.stop())
+        .await
+        .expect("shutdown is not blocked by the deaf station");
+    spam.abort();
+}

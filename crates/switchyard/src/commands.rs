@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::value::RawValue;
 
-use crate::domain::TransactionRecord;
+use crate::domain::{BootStatus, TransactionRecord};
 
 #[derive(Clone, Debug)]
 pub enum Command {
@@ -81,6 +81,25 @@ impl Command {
             self,
             Command::RemoteStart { .. } | Command::RemoteStop { .. }
         )
+    }
+}
+
+/// Why the station's boot state forbids a command, if it does (S16 §4.2): a Rejected station
+/// is sent nothing; while Pending, no remote start or stop. One rule for the session and the
+/// API, which must decide 422 before it looks at the body (API.md's order of checks).
+pub fn refusal(
+    boot: Option<BootStatus>,
+    command: &str,
+    needs_accepted_boot: bool,
+) -> Option<String> {
+    match boot {
+        Some(BootStatus::Rejected) => {
+            Some("the station's boot was rejected: the system sends it nothing".to_owned())
+        }
+        Some(BootStatus::Pending) if needs_accepted_boot => Some(format!(
+            "{command} is not allowed while the station's boot status is Pending"
+        )),
+        _ => None,
     }
 }
 

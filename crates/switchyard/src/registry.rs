@@ -4,15 +4,16 @@
 //! disconnect and command lookup, never per message.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU8, AtomicU64, Ordering};
 use std::time::Duration;
 
 use ocpp::Version;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::commands::{Command, CommandError, CommandReply};
-use crate::domain::StationId;
+use crate::domain::{BootStatus, StationId};
 
 /// What the rest of the system can ask of a connected station's session.
 #[derive(Debug)]
@@ -31,6 +32,32 @@ pub struct SessionHandle {
     pub connection: u64,
     pub protocol: Version,
     pub tx: mpsc::Sender<SessionRequest>,
+    /// The boot status on this connection, written by its task, read by the API.
+    pub boot: Arc<LiveBoot>,
+}
+
+/// The answer to the BootNotification on one connection (none yet: a reconnect).
+#[derive(Debug, Default)]
+pub struct LiveBoot(AtomicU8);
+
+impl LiveBoot {
+    pub fn set(&self, status: BootStatus) {
+        let code = match status {
+            BootStatus::Accepted => 1,
+            BootStatus::Pending => 2,
+            BootStatus::Rejected => 3,
+        };
+        self.0.store(code, Ordering::Release);
+    }
+
+    pub fn get(&self) -> Option<BootStatus> {
+        match self.0.load(Ordering::Acquire) {
+            1 => Some(BootStatus::Accepted),
+            2 => Some(BootStatus::Pending),
+            3 => Some(BootStatus::Rejected),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Default, Debug)]
@@ -80,6 +107,11 @@ impl Registry {
 
     pub fn get(&self, station: &StationId) -> Option<SessionHandle> {
         self.lock().get(station).cloned()
+    }
+
+    /// The boot status on the station's current connection (None if not connected or not booted).
+    pub fn boot_status(&self, station: &StationId) -> Option<BootStatus> {
+        self.lock().get(station).and_then(|h| h.boot.get())
     }
 
     pub fn is_connected(&self, station: &StationId) -> bool {

@@ -20,6 +20,8 @@ use crate::store::sqlite::{SqliteOptions, SqliteStore, Synchronous};
 use crate::store::{DynStore, StoreError};
 
 const TOKEN_FILE: &str = "api-token";
+/// How long a stopping server waits for station connections to finish their commits.
+const CONNECTIONS_DRAIN: std::time::Duration = std::time::Duration::from_secs(60);
 /// How long a stopping server waits for open HTTP requests.
 const HTTP_DRAIN: std::time::Duration = std::time::Duration::from_secs(10);
 
@@ -69,7 +71,15 @@ impl Running {
             served.abort();
         }
         self.app.tasks.close();
-        self.app.tasks.wait().await;
+        // Each connection ends within its drain and write limits; this bound is a backstop.
+        if tokio::time::timeout(CONNECTIONS_DRAIN, self.app.tasks.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                "station connections still open after {CONNECTIONS_DRAIN:?}; stopping anyway"
+            );
+        }
         self.app.store.close().await;
     }
 

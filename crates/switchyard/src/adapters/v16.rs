@@ -343,7 +343,10 @@ impl VersionAdapter for V16 {
     }
 
     fn redact<'a>(&self, frame: &'a str) -> Cow<'a, str> {
-        if !frame.contains("AuthorizationKey") {
+        // Configuration keys are case-insensitive (CiString), and a raw call may spell one
+        // with JSON escapes: parse whenever either could hide the key. Both are rare, so the
+        // common frame costs one scan.
+        if !contains_ignore_ascii_case(frame, "authorizationkey") && !frame.contains("\\u") {
             return Cow::Borrowed(frame);
         }
         redact_authorization_key(frame).map_or(Cow::Borrowed(frame), Cow::Owned)
@@ -357,7 +360,10 @@ fn redact_authorization_key(frame: &str) -> Option<String> {
         match value {
             serde_json::Value::Object(map) => {
                 let mut changed = false;
-                if map.get("key").and_then(|k| k.as_str()) == Some("AuthorizationKey")
+                if map
+                    .get("key")
+                    .and_then(|k| k.as_str())
+                    .is_some_and(|k| k.eq_ignore_ascii_case("AuthorizationKey"))
                     && map.contains_key("value")
                 {
                     map.insert("value".into(), "********".into());
@@ -374,6 +380,13 @@ fn redact_authorization_key(frame: &str) -> Option<String> {
     }
     let mut value: serde_json::Value = serde_json::from_str(frame).ok()?;
     walk(&mut value).then(|| value.to_string())
+}
+
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn limited<const N: usize>(field: &str, value: &str) -> Result<CiString<N>, CommandError> {

@@ -27,6 +27,27 @@ pub enum CommandName {
 }
 
 impl CommandName {
+    /// The kebab-case name in the URL.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommandName::RemoteStart => "remote-start",
+            CommandName::RemoteStop => "remote-stop",
+            CommandName::Reset => "reset",
+            CommandName::UnlockConnector => "unlock-connector",
+            CommandName::ChangeAvailability => "change-availability",
+            CommandName::GetConfiguration => "get-configuration",
+            CommandName::ChangeConfiguration => "change-configuration",
+            CommandName::TriggerMessage => "trigger-message",
+            CommandName::ClearCache => "clear-cache",
+            CommandName::DataTransfer => "data-transfer",
+        }
+    }
+
+    /// Remote start and stop are not allowed while the station's boot is Pending (S16 §4.2).
+    pub fn needs_accepted_boot(self) -> bool {
+        matches!(self, CommandName::RemoteStart | CommandName::RemoteStop)
+    }
+
     pub fn parse(name: &str) -> Option<CommandName> {
         serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
     }

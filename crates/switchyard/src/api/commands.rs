@@ -117,6 +117,7 @@ pub async fn run_command(
         Ok(Requested::Command(command)) => Ok(command),
         Err(error) => Err(error),
     };
+    ensure_allowed(&app, &station.id, name.as_str(), name.needs_accepted_boot())?;
     ensure_connected(&app, &station.id)?;
     let command = command?;
     let (timeout, wait_start) = options(&app, query, name == CommandName::RemoteStart)?;
@@ -169,6 +170,7 @@ pub async fn raw_call(
         .map_err(ApiError::from)
         .and_then(|bytes| parse_body::<CallBody>(&headers, &bytes))
         .and_then(raw_command);
+    ensure_allowed(&app, &station.id, "call", false)?;
     ensure_connected(&app, &station.id)?;
     let command = command?;
     let (timeout, _) = options(&app, query, false)?;
@@ -202,6 +204,24 @@ async fn stoppable(
     Ok(Command::RemoteStop {
         transaction: Box::new(record),
     })
+}
+
+/// 422 when the boot state of the station's connection forbids the command; decided before
+/// the body is looked at (API.md: 404 → 409/422 → 503 → 400). The session checks again.
+fn ensure_allowed(
+    app: &App,
+    station: &StationId,
+    command: &str,
+    needs_accepted_boot: bool,
+) -> Result<(), ApiError> {
+    match crate::commands::refusal(
+        app.registry.boot_status(station),
+        command,
+        needs_accepted_boot,
+    ) {
+        Some(reason) => Err(ApiError::Unprocessable(reason)),
+        None => Ok(()),
+    }
 }
 
 fn ensure_connected(app: &App, station: &StationId) -> Result<(), ApiError> {

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
@@ -21,7 +22,8 @@ use crate::commands::{CommandError, CommandReply};
 use crate::domain::{Direction, JournalEntry, StationId};
 use crate::events::{Event, EventKind};
 use crate::metrics::CONNECTED_STATIONS;
-use crate::registry::{SessionHandle, SessionRequest};
+use crate::registry::{LiveBoot, SessionHandle, SessionRequest};
+use crate::session::Observation;
 use crate::session::{CommandToken, Effect, EffectId, EffectResult, Now, Session, SessionConfig};
 use crate::store::Write;
 
@@ -30,6 +32,8 @@ type CommandReplyTx = oneshot::Sender<Result<CommandReply, CommandError>>;
 
 /// How long a closing connection waits for its in-flight store commits, so acks still go out.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
+/// The shortest time a write may take before the station counts as gone (see `write_limit`).
+const MIN_WRITE_LIMIT: Duration = Duration::from_secs(1);
 
 /// J16 §3.2: no common subprotocol: handshake done, close at once.
 pub async fn refuse_protocol(mut socket: WebSocket) {
@@ -60,7 +64,9 @@ pub async fn run(app: App, station: StationId, version: Version, socket: WebSock
     };
     let connection = app.registry.next_connection();
     let (tx, rx) = mpsc::channel(32);
+    let boot = Arc::new(LiveBoot::default());
     let handle = SessionHandle {
+        boot: boot.clone(),
         connection,
         protocol: version,
         tx,
@@ -97,6 +103,7 @@ pub async fn run(app: App, station: StationId, version: Version, socket: WebSock
         pending: FuturesUnordered::new(),
         commands: HashMap::new(),
         next_token: 1,
+        boot,
     }
     .drive(socket, rx)
     .await;
@@ -130,6 +137,7 @@ struct Driver {
     pending: FuturesUnordered<EffectFuture>,
     commands: HashMap<CommandToken, CommandReplyTx>,
     next_token: CommandToken,
+    boot: Arc<LiveBoot>,
 }
 
 impl Driver {
@@ -165,9 +173,10 @@ impl Driver {
                         Some(Exit::Close(1001, "no pong to our ping"))
                     } else {
                         awaiting_pong = true;
-                        match sink.send(Message::Ping(Default::default())).await {
+                        let ping = vec![Message::Ping(Default::default())];
+                        match write_within(&mut sink, ping, self.write_limit(), self.session.station().clone()).await {
                             Ok(()) => None,
-                            Err(_) => Some(Exit::Gone),
+                            Err(()) => Some(Exit::Gone),
                         }
                     }
                 }
@@ -189,7 +198,14 @@ impl Driver {
                     code,
                     reason: reason.into(),
                 };
-                let _ = sink.send(Message::Close(Some(frame))).await;
+                let close = vec![Message::Close(Some(frame))];
+                let _ = write_within(
+                    &mut sink,
+                    close,
+                    self.write_limit(),
+                    self.session.station().clone(),
+                )
+                .await;
                 reason
             }
         };
@@ -250,20 +266,30 @@ impl Driver {
     async fn flush(
         &mut self,
         sink: &mut (impl SinkExt<Message, Error = axum::Error> + Unpin),
-    ) -> Result<(), axum::Error> {
-        let mut wrote = false;
+    ) -> Result<(), ()> {
+        let mut frames = Vec::new();
         while let Some(frame) = self.session.poll_transmit() {
             self.journal(Direction::Out, &frame);
-            sink.feed(Message::Text(frame.into())).await?;
-            wrote = true;
-        }
-        if wrote {
-            sink.flush().await?;
+            frames.push(Message::Text(frame.into()));
         }
         while let Some(effect) = self.session.poll_effect() {
             self.start_effect(effect);
         }
-        Ok(())
+        if frames.is_empty() {
+            return Ok(());
+        }
+        write_within(
+            sink,
+            frames,
+            self.write_limit(),
+            self.session.station().clone(),
+        )
+        .await
+    }
+
+    /// A station that cannot take our bytes for a ping interval is as dead as one that misses a pong.
+    fn write_limit(&self) -> Duration {
+        self.app.config.ping_interval.max(MIN_WRITE_LIMIT)
     }
 
     /// Wait for in-flight effects and send what they release.
@@ -308,6 +334,9 @@ impl Driver {
                 }
             }
             Effect::Observe(observation) => {
+                if let Observation::Booted { status } = &observation {
+                    self.boot.set(*status);
+                }
                 observe::record(self.session.station(), observation, &self.app.logged_quirks);
             }
         }
@@ -332,5 +361,30 @@ async fn sleep_until(deadline: Option<Instant>) {
     match deadline {
         Some(deadline) => tokio::time::sleep_until(deadline.into()).await,
         None => std::future::pending().await,
+    }
+}
+
+/// Send messages, giving up when the station does not take them within `limit`: a peer that
+/// stops reading must not freeze its task (and with it pings, commands and shutdown) once the
+/// socket buffers are full.
+async fn write_within(
+    sink: &mut (impl SinkExt<Message, Error = axum::Error> + Unpin),
+    messages: Vec<Message>,
+    limit: Duration,
+    station: StationId,
+) -> Result<(), ()> {
+    let send = async {
+        for message in messages {
+            sink.feed(message).await?;
+        }
+        sink.flush().await
+    };
+    match tokio::time::timeout(limit, send).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(_)) => Err(()),
+        Err(_) => {
+            tracing::warn!(%station, "station stopped reading; dropping it");
+            Err(())
+        }
     }
 }

@@ -4,10 +4,9 @@ use std::time::Duration;
 
 use ocpp::{CallId, Reply};
 
-use super::{BootState, Effect, Now, REMOTE_START_WINDOW, Session};
+use super::{Effect, Now, REMOTE_START_WINDOW, Session};
 use crate::adapters::Expect;
 use crate::commands::{Command, CommandError, CommandReply};
-use crate::domain::BootStatus;
 
 #[derive(Debug)]
 pub(super) struct Pending {
@@ -81,19 +80,14 @@ impl Session {
         );
     }
 
-    /// S16 §4.2: nothing is sent to a Rejected station, and no remote start/stop while Pending.
     fn check_allowed(&self, command: &Command) -> Result<(), CommandError> {
-        match self.boot {
-            BootState::Booted(BootStatus::Rejected) => Err(CommandError::Forbidden(
-                "the station's boot was rejected: the system sends it nothing".into(),
-            )),
-            BootState::Booted(BootStatus::Pending) if command.needs_accepted_boot() => {
-                Err(CommandError::Forbidden(format!(
-                    "{} is not allowed while the station's boot status is Pending",
-                    command.name()
-                )))
-            }
-            _ => Ok(()),
+        match crate::commands::refusal(
+            self.boot_status(),
+            command.name(),
+            command.needs_accepted_boot(),
+        ) {
+            Some(reason) => Err(CommandError::Forbidden(reason)),
+            None => Ok(()),
         }
     }
 

@@ -93,6 +93,9 @@ pub trait Store: Send + Sync + 'static {
     async fn transaction(&self, id: i64) -> StoreResult<Option<TransactionRecord>>;
     /// Every meter value of a transaction (transactionData included), oldest first.
     async fn meter_values(&self, transaction_id: i64) -> StoreResult<Vec<MeterValue>>;
+    /// Stops that named a transaction the system does not know (an unknown id, or errata
+    /// §3.18's -1), oldest first; their readings are stored unlinked (`meter_values` empty).
+    async fn unmatched_stops(&self, station_id: &StationId) -> StoreResult<Vec<StopTransaction>>;
 
     // Session writes
     /// Commit `write` durably (batched with others) and return what it produced.

@@ -179,6 +179,13 @@ fn authorization_key_is_redacted() {
     let redacted = V16.redact(frame);
     assert!(!redacted.contains("0011223344556677"));
     assert!(redacted.contains("AuthorizationKey"));
+    for sneaky in [
+        r#"[2,"1","ChangeConfiguration",{"key":"authorizationkey","value":"0011223344556677"}]"#,
+        r#"[2,"1","ChangeConfiguration",{"key":"Authorization\u004bey","value":"0011223344556677"}]"#,
+        r#"[3,"1",{"configurationKey":[{"key":"AUTHORIZATIONKEY","readonly":false,"value":"0011223344556677"}]}]"#,
+    ] {
+        assert!(!V16.redact(sneaky).contains("0011223344556677"), "{sneaky}");
+    }
     let other = r#"[2,"1","ChangeConfiguration",{"key":"HeartbeatInterval","value":"60"}]"#;
     assert_eq!(V16.redact(other), other);
 }

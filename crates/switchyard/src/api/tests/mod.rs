@@ -195,6 +195,7 @@ impl Harness {
         registry.insert(
             station.clone(),
             SessionHandle {
+                boot: Default::default(),
                 connection,
                 protocol: ocpp::Version::V16,
                 tx,

@@ -79,24 +79,25 @@ pub(super) fn stop(conn: &Connection, stop: &StopTransaction) -> Result<StopOutc
         Some(id_tag) => reads::tag(conn, id_tag)?,
         None => None,
     };
-    let mut found =
-        reads::transaction_by_ocpp_id(conn, &stop.station_id, &stop.ocpp_transaction_id)?;
-    // Errata v4 §3.18: a station that never learnt its transactionId sends -1 (or another
-    // id <= 0). Respond as if it named a valid one when that is unambiguous.
-    let no_id = stop
-        .ocpp_transaction_id
-        .trim()
-        .parse::<i64>()
-        .is_ok_and(|id| id <= 0);
-    if found.is_none() && no_id {
-        found = match sole_active_transaction(conn, stop)? {
-            Some(active) => Some(active),
-            // A replay of a stop already applied this way.
-            None => stopped_like(conn, stop)?,
-        };
-    }
+    // Only an exact id counts. Errata v4 §3.18's -1 (or any unknown id) is confirmed but not
+    // matched by guesswork: a stop has no connector, and a guess could bill another session.
+    let found = reads::transaction_by_ocpp_id(conn, &stop.station_id, &stop.ocpp_transaction_id)?;
     let Some(transaction) = found else {
-        // Unknown: keep the readings anyway, filed under no transaction.
+        // Unknown: keep the stop and its readings, filed under no transaction.
+        conn.prepare_cached(
+            "INSERT INTO unmatched_stops (station_id, ocpp_transaction_id, id_tag, stopped_at, \
+                 meter_stop_wh, reason, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+             ON CONFLICT (station_id, ocpp_transaction_id, stopped_at, meter_stop_wh) DO NOTHING",
+        )?
+        .execute(params![
+            stop.station_id.as_str(),
+            stop.ocpp_transaction_id,
+            stop.id_tag,
+            millis(stop.stopped_at),
+            stop.meter_stop_wh,
+            stop.reason,
+            millis(stop.received_at),
+        ])?;
         insert_meter_values(
             conn,
             None,
@@ -150,60 +151,6 @@ pub(super) fn stop(conn: &Connection, stop: &StopTransaction) -> Result<StopOutc
         already_stopped: false,
         tag,
     })
-}
-
-/// The station's only active transaction that started no later than the stop (and, if the
-/// stop names a tag, was started with it); `None` if there are none or several.
-fn sole_active_transaction(
-    conn: &Connection,
-    stop: &StopTransaction,
-) -> rusqlite::Result<Option<TransactionRecord>> {
-    let mut stmt = conn.prepare_cached(concat!(
-        "SELECT ",
-        transaction_columns!(),
-        " FROM transactions \
-          WHERE station_id = ?1 AND stopped_at IS NULL AND started_at <= ?2 \
-            AND (?3 IS NULL OR id_tag = ?3) \
-          ORDER BY id LIMIT 2"
-    ))?;
-    let mut candidates = stmt
-        .query_map(
-            params![
-                stop.station_id.as_str(),
-                millis(stop.stopped_at),
-                stop.id_tag
-            ],
-            transaction_row,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(if candidates.len() == 1 {
-        candidates.pop()
-    } else {
-        None
-    })
-}
-
-/// A transaction of the station already stopped exactly as `stop` says (its replay).
-fn stopped_like(
-    conn: &Connection,
-    stop: &StopTransaction,
-) -> rusqlite::Result<Option<TransactionRecord>> {
-    conn.prepare_cached(concat!(
-        "SELECT ",
-        transaction_columns!(),
-        " FROM transactions \
-          WHERE station_id = ?1 AND stopped_at = ?2 AND meter_stop_wh = ?3 \
-          ORDER BY id DESC LIMIT 1"
-    ))?
-    .query_row(
-        params![
-            stop.station_id.as_str(),
-            millis(stop.stopped_at),
-            stop.meter_stop_wh
-        ],
-        transaction_row,
-    )
-    .optional()
 }
 
 pub(super) fn meter(

@@ -35,7 +35,8 @@ use self::writer::{Msg, Request, Shared, Writer};
 use self::writes::{Done, Op};
 use super::{Store, StoreError, StoreResult, TransactionFilter, Write, Written};
 use crate::domain::{
-    JournalEntry, MeterValue, StationId, StationPatch, StationRecord, TagRecord, TransactionRecord,
+    JournalEntry, MeterValue, StationId, StationPatch, StationRecord, StopTransaction, TagRecord,
+    TransactionRecord,
 };
 
 /// How long a connection waits for a lock held by another (another process, or a checkpoint).
@@ -284,6 +285,13 @@ impl Store for SqliteStore {
     async fn transaction(&self, id: i64) -> StoreResult<Option<TransactionRecord>> {
         self.readers
             .read(move |conn| reads::transaction(conn, id))
+            .await
+    }
+
+    async fn unmatched_stops(&self, station_id: &StationId) -> StoreResult<Vec<StopTransaction>> {
+        let station_id = station_id.clone();
+        self.readers
+            .read(move |conn| reads::unmatched_stops(conn, &station_id))
             .await
     }
 

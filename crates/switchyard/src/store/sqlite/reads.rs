@@ -9,7 +9,7 @@ use super::convert::{
 };
 use crate::domain::{
     ConnectorRecord, Direction, JournalEntry, MeterValue, SampleValue, SampledValue, StationId,
-    StationRecord, TagRecord, TransactionRecord,
+    StationRecord, StopTransaction, TagRecord, TransactionRecord,
 };
 use crate::store::TransactionFilter;
 
@@ -340,4 +340,28 @@ pub(crate) fn journal_entries(
         })
     })?;
     rows.collect()
+}
+
+pub(crate) fn unmatched_stops(
+    conn: &Connection,
+    station_id: &StationId,
+) -> rusqlite::Result<Vec<StopTransaction>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT station_id, ocpp_transaction_id, id_tag, stopped_at, meter_stop_wh, reason, \
+                received_at \
+         FROM unmatched_stops WHERE station_id = ?1 ORDER BY id",
+    )?;
+    stmt.query_map([station_id.as_str()], |row| {
+        Ok(StopTransaction {
+            station_id: station_id_at(row, 0)?,
+            ocpp_transaction_id: row.get(1)?,
+            id_tag: row.get(2)?,
+            stopped_at: time_at(row, 3)?,
+            meter_stop_wh: row.get(4)?,
+            reason: row.get(5)?,
+            meter_values: Vec::new(),
+            received_at: time_at(row, 6)?,
+        })
+    })?
+    .collect()
 }

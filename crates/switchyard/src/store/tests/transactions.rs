@@ -195,75 +195,46 @@ pub(crate) async fn stop_unknown_transaction(store: DynStore) {
     assert!(record.is_active());
 }
 
-pub(crate) async fn stop_minus_one_with_one_active(store: DynStore) {
-    let older = start(&store, new_transaction("CP-1", 1, "TAG", 100, 0.0)).await;
-    let done = stop(
-        &store,
-        stop_transaction("CP-1", &older.transaction_id.to_string(), None, 150, 5.0),
-    )
-    .await;
-    assert!(done.transaction.is_some());
-    let active = start(&store, new_transaction("CP-1", 2, "TAG", 200, 50.0)).await;
-    // Another station's active transaction does not count.
-    start(&store, new_transaction("CP-2", 1, "TAG", 200, 0.0)).await;
-
-    let outcome = stop(
-        &store,
-        stop_transaction("CP-1", "-1", Some("TAG"), 900, 750.0),
-    )
-    .await;
-    let record = outcome
-        .transaction
-        .expect("the only active transaction is stopped");
-    assert_eq!(record.id, active.transaction_id);
-    assert_eq!(record.energy_wh(), Some(700.0));
-    assert!(!outcome.already_stopped);
-
-    // Its replay is recognised.
-    let replay = stop(
-        &store,
-        stop_transaction("CP-1", "-1", Some("TAG"), 900, 750.0),
-    )
-    .await;
-    assert!(replay.already_stopped);
-    assert_eq!(replay.transaction, Some(record));
-}
-
-pub(crate) async fn stop_minus_one_ambiguous(store: DynStore) {
-    let a = start(&store, new_transaction("CP-1", 1, "TAG", 100, 0.0)).await;
-    let b = start(&store, new_transaction("CP-1", 2, "TAG", 200, 0.0)).await;
-    let outcome = stop(
-        &store,
-        stop_transaction("CP-1", "-1", Some("TAG"), 900, 750.0),
-    )
-    .await;
-    assert_eq!(outcome.transaction, None);
-    for id in [a.transaction_id, b.transaction_id] {
-        assert!(store.transaction(id).await.unwrap().unwrap().is_active());
+/// Errata v4 §3.18: a stop with transactionId -1 (or an id nobody knows) is confirmed, but a
+/// stop carries no connector, so attaching it to "the" active transaction could bill the wrong
+/// session. It is kept as an unmatched stop, once per replay, and every transaction stays as it is.
+pub(crate) async fn unknown_and_minus_one_stops_are_kept_not_guessed(store: DynStore) {
+    let active = start(&store, new_transaction("CP-1", 1, "TAG", 100, 0.0)).await;
+    for _ in 0..2 {
+        let outcome = stop(
+            &store,
+            stop_transaction("CP-1", "-1", Some("TAG"), 900, 750.0),
+        )
+        .await;
+        assert_eq!(outcome.transaction, None);
+        assert!(!outcome.already_stopped);
     }
-
-    // One active, but it started after the stop, or with another tag: not that one either.
-    let c = start(&store, new_transaction("CP-9", 1, "TAG", 1000, 0.0)).await;
-    let early = stop(&store, stop_transaction("CP-9", "-1", None, 900, 750.0)).await;
-    assert_eq!(early.transaction, None);
-    let stranger = stop(
-        &store,
-        stop_transaction("CP-9", "-1", Some("STRANGER"), 2000, 750.0),
-    )
-    .await;
-    assert_eq!(stranger.transaction, None);
+    stop(&store, stop_transaction("CP-1", "424242", None, 950, 800.0)).await;
+    let record = store
+        .transaction(active.transaction_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(record.is_active(), "no transaction is stopped by a guess");
+    let unmatched = store.unmatched_stops(&station("CP-1")).await.unwrap();
+    let ids: Vec<&str> = unmatched
+        .iter()
+        .map(|s| s.ocpp_transaction_id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        vec!["-1", "424242"],
+        "each kept once, replays not repeated"
+    );
+    assert_eq!(unmatched[0].meter_stop_wh, 750.0);
+    assert_eq!(unmatched[0].id_tag.as_deref(), Some("TAG"));
     assert!(
         store
-            .transaction(c.transaction_id)
+            .unmatched_stops(&station("CP-2"))
             .await
             .unwrap()
-            .unwrap()
-            .is_active()
+            .is_empty()
     );
-
-    // A tagless -1 stop, after its start: stopped.
-    let outcome = stop(&store, stop_transaction("CP-9", "0", None, 2000, 750.0)).await;
-    assert_eq!(outcome.transaction.map(|t| t.id), Some(c.transaction_id));
 }
 
 pub(crate) async fn transactions_ordering_and_filters(store: DynStore) {
