@@ -219,35 +219,44 @@ async fn shutdown_closes_stations_with_1001() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_station_that_stops_reading_cannot_freeze_the_server() {
-    use futures_util::SinkExt;
-    use tokio_tungstenite::tungstenite::Message;
-
-    let server = TestServer::start_with(|o| o.ping_interval = Some(0.5)).await;
+    // Pings every 2 s: the first pong check comes after the writes have blocked.
+    let server = TestServer::start_with(|o| o.ping_interval = Some(2.0)).await;
     server.register("CP-DEAF").await;
-    // A tiny receive buffer, and a station that sends calls but never reads the answers.
+    // A tiny receive buffer, a boot, and then the station never reads again.
     let socket = tokio::net::TcpSocket::new_v4().unwrap();
     socket.set_recv_buffer_size(4096).unwrap();
-    let tcp = socket.connect(server.addr).await.unwrap();
-    let (mut ws, _) = tokio_tungstenite::client_async(server.ws_url("CP-DEAF"), tcp)
+    let tcp = tokio_tungstenite::MaybeTlsStream::Plain(socket.connect(server.addr).await.unwrap());
+    let (ws, _) = tokio_tungstenite::client_async(server.ws_url("CP-DEAF"), tcp)
         .await
         .unwrap();
-    let spam = tokio::spawn(async move {
-        let data = "x".repeat(2000);
-        for i in 0..100_000 {
-            let frame =
-                json!([2, format!("d{i}"), "DataTransfer", {"vendorId": "X", "data": data}])
-                    .to_string();
-            let sent =
-                tokio::time::timeout(Duration::from_secs(2), ws.send(Message::Text(frame.into())))
-                    .await;
-            if !matches!(sent, Ok(Ok(()))) {
-                break;
-            }
+    let mut st = Station {
+        ws,
+        protocol: None,
+        next_id: 1,
+        inbox: Default::default(),
+    };
+    st.boot().await;
+    // CALLs far larger than the socket buffers (the kernel's send buffer grows to 4 MB on
+    // loopback): each times out unanswered, so the next goes out, until the writes block.
+    let big = json!({"action": "DataTransfer", "payload": {"vendorId": "X", "data": "x".repeat(900_000)}});
+    let mut dropped = false;
+    for _ in 0..12 {
+        let api = server.api(
+            "POST",
+            "/api/v1/stations/CP-DEAF/call?timeout_s=0.3",
+            Some(big.clone()),
+        );
+        let (status, body) = tokio::time::timeout(Duration::from_secs(20), api)
+            .await
+            .expect("the API answers");
+        assert!(status == 504 || status == 503, "{status} {body}");
+        if status == 503 {
+            dropped = true;
+            break;
         }
-        ws
-    });
-    // Let the answers pile up until the socket buffers are full and the server's writes block.
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    }
+    assert!(dropped, "the deaf station was never dropped");
+    server.wait_connected("CP-DEAF", false).await;
     let running = {
         let mut server = server;
         server.running.take().unwrap()
@@ -255,5 +264,5 @@ async fn a_station_that_stops_reading_cannot_freeze_the_server() {
     tokio::time::timeout(Duration::from_secs(20), running.stop())
         .await
         .expect("shutdown is not blocked by the deaf station");
-    spam.abort();
+    let _ = st.ws.close(None).await;
 }

@@ -158,7 +158,7 @@ pub struct Station {
     pub ws: Socket,
     /// The subprotocol the server selected, if any.
     pub protocol: Option<String>,
-    next_id: u64,
+    pub next_id: u64,
     /// CALLs from the server that arrived while we waited for something else.
     pub inbox: VecDeque<Value>,
 }
