@@ -127,18 +127,23 @@ pub struct CommandReply {
     pub remote_start_id: Option<i64>,
 }
 
+/// A station's CALLERROR answer to a command (502 in the API).
+#[derive(Clone, Debug, thiserror::Error)]
+#[error("station answered with CALLERROR {code}: {description}")]
+pub struct StationError {
+    pub code: String,
+    pub description: String,
+    pub details: Box<RawValue>,
+}
+
 #[derive(Clone, Debug, thiserror::Error)]
 pub enum CommandError {
     #[error("station is not connected")]
     NotConnected,
     #[error("station did not answer within {0:?}")]
     Timeout(Duration),
-    #[error("station answered with CALLERROR {code}: {description}")]
-    CallError {
-        code: String,
-        description: String,
-        details: Box<RawValue>,
-    },
+    #[error(transparent)]
+    CallError(StationError),
     /// The station's state forbids the command (e.g. remote start while boot is Pending).
     #[error("{0}")]
     Forbidden(String),

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use utoipa::ToSchema;
 
-use crate::commands::CommandError;
+use crate::commands::{CommandError, StationError};
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -35,12 +35,8 @@ pub enum ApiError {
     #[error("{0}")]
     Unprocessable(String),
     /// 502: the station answered with a CALLERROR.
-    #[error("station answered with CALLERROR {code}: {description}")]
-    CallError {
-        code: String,
-        description: String,
-        details: Box<RawValue>,
-    },
+    #[error(transparent)]
+    CallError(StationError),
     /// 503: the station is not connected.
     #[error("{0}")]
     NotConnected(String),
@@ -86,7 +82,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::CallError { .. } => StatusCode::BAD_GATEWAY,
+            ApiError::CallError(_) => StatusCode::BAD_GATEWAY,
             ApiError::NotConnected(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Timeout(_) => StatusCode::GATEWAY_TIMEOUT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -101,7 +97,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Conflict(_) => "conflict",
             ApiError::Unprocessable(_) => "unprocessable",
-            ApiError::CallError { .. } => "call_error",
+            ApiError::CallError(_) => "call_error",
             ApiError::NotConnected(_) => "station_not_connected",
             ApiError::Timeout(_) => "station_timeout",
             ApiError::Internal(_) => "internal",
@@ -123,11 +119,7 @@ impl IntoResponse for ApiError {
         let code = self.code();
         let message = self.to_string();
         let (ocpp_error_code, details, cause) = match self {
-            ApiError::CallError {
-                code: ocpp_code,
-                details,
-                ..
-            } => (Some(ocpp_code), Some(details), None),
+            ApiError::CallError(station) => (Some(station.code), Some(station.details), None),
             ApiError::Internal(cause) => (None, None, Some(cause)),
             _ => (None, None, None),
         };
@@ -163,15 +155,7 @@ impl From<CommandError> for ApiError {
         match error {
             CommandError::NotConnected => ApiError::NotConnected(error.to_string()),
             CommandError::Timeout(_) => ApiError::Timeout(error.to_string()),
-            CommandError::CallError {
-                code,
-                description,
-                details,
-            } => ApiError::CallError {
-                code,
-                description,
-                details,
-            },
+            CommandError::CallError(station) => ApiError::CallError(station),
             CommandError::Forbidden(message) => ApiError::Unprocessable(message),
             CommandError::Invalid(message) => ApiError::BadRequest(message),
         }
@@ -262,11 +246,11 @@ mod tests {
 
     #[tokio::test]
     async fn call_error_carries_ocpp_code_and_details() {
-        let error = CommandError::CallError {
+        let error = CommandError::CallError(StationError {
             code: "NotSupported".into(),
             description: "no such thing".into(),
             details: RawValue::from_string(r#"{"why":"firmware"}"#.into()).unwrap(),
-        };
+        });
         let (status, body, _) = render(error.into()).await;
         assert_eq!(status, StatusCode::BAD_GATEWAY);
         assert_eq!(body["error"]["code"], "call_error");

@@ -111,11 +111,11 @@ impl Session {
                 self.observe(super::Observation::CallErrorReceived {
                     code: error.code.clone(),
                 });
-                Err(CommandError::CallError {
+                Err(CommandError::CallError(crate::commands::StationError {
                     code: error.code,
                     description: error.description,
                     details: error.details,
-                })
+                }))
             }
         };
         self.effects.push_back(Effect::CommandDone {

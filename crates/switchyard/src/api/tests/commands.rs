@@ -257,11 +257,11 @@ async fn session_errors_map_to_statuses() {
     let h = Harness::new();
     h.register("CP-1").await;
     h.connect("CP-1", |command| match command {
-        Command::Reset { .. } => Err(CommandError::CallError {
+        Command::Reset { .. } => Err(CommandError::CallError(crate::commands::StationError {
             code: "NotSupported".into(),
             description: "no resets here".into(),
             details: serde_json::value::RawValue::from_string(r#"{"hint":1}"#.into()).unwrap(),
-        }),
+        })),
         Command::RemoteStart { .. } => Err(CommandError::Forbidden(
             "the station's boot is Pending".into(),
         )),
