@@ -265,7 +265,7 @@ fn insert_meter_value_set(
         "INSERT INTO meter_values (transaction_id, station_id, connector_id, timestamp, \
              received_at, value_num, value_text, measurand, unit, phase, location, context) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
-         ON CONFLICT (station_id, connector_id, timestamp, measurand, phase, location, context) \
+         ON CONFLICT (timestamp, station_id, connector_id, measurand, phase, location, context) \
          DO NOTHING",
     )?;
     let timestamp = millis(value.timestamp);

@@ -13,6 +13,7 @@ use crate::store::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_unmatched_stops.sql"),
+    include_str!("migrations/0003_meter_dedup_by_time.sql"),
 ];
 
 /// The schema version this build writes.
