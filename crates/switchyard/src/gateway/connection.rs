@@ -74,10 +74,10 @@ pub async fn run(app: App, station: StationId, version: Version, socket: WebSock
     if let Some(old) = app.registry.insert(station.clone(), handle) {
         // A second connection with the same id replaces the first.
         tracing::info!(%station, "new connection replaces the previous one");
-        let _ = old.tx.try_send(SessionRequest::Close {
+        let _ = old.tx.try_send(Box::new(SessionRequest::Close {
             code: 1000,
             reason: "replaced by a new connection",
-        });
+        }));
     } else {
         metrics::gauge!(CONNECTED_STATIONS).increment(1.0);
     }
@@ -144,7 +144,7 @@ impl Driver {
     async fn drive(
         mut self,
         socket: WebSocket,
-        mut requests: mpsc::Receiver<SessionRequest>,
+        mut requests: mpsc::Receiver<Box<SessionRequest>>,
     ) -> &'static str {
         let (mut sink, mut stream) = socket.split();
         let ping_every = self.app.config.ping_interval;
@@ -159,7 +159,7 @@ impl Driver {
                     awaiting_pong = false;
                     self.handle_message(message)
                 }
-                Some(request) = requests.recv() => self.handle_request(request),
+                Some(request) = requests.recv() => self.handle_request(*request),
                 Some((id, result)) = self.pending.next(), if !self.pending.is_empty() => {
                     self.session.handle_effect_result(now(), id, result);
                     None

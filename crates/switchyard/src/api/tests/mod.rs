@@ -203,7 +203,7 @@ impl Harness {
         );
         tokio::spawn(async move {
             while let Some(request) = rx.recv().await {
-                match request {
+                match *request {
                     SessionRequest::Command { command, reply, .. } => {
                         let _ = reply.send(answer(&command));
                         let _ = seen_tx.send(Seen::Command(command));
