@@ -7,9 +7,12 @@
 //! [`Station::poll_timeout`]. Every input can make every output worth polling. No clock and no
 //! socket here: time comes in as [`Now`], so unit tests run in virtual time.
 
+mod boot;
 mod config;
 mod meter;
 mod reply;
+mod results;
+mod session;
 #[cfg(test)]
 mod tests;
 
@@ -17,13 +20,12 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use ocpp::rpc;
-use ocpp::v16::{self, ChargePointStatus, IdToken, Reason, RegistrationStatus};
-use ocpp::{CallId, Endpoint, EndpointConfig, EndpointEvent, Reply, Timestamp, Version};
+use ocpp::v16::{self, ChargePointStatus, IdToken, Reason};
+use ocpp::{CallId, Endpoint, EndpointConfig, EndpointEvent, Timestamp, Version};
 use serde::Serialize;
 
+use config::AUTHORIZE_REMOTE_TX_REQUESTS;
 pub use config::ConfigStore;
-use config::{AUTHORIZE_REMOTE_TX_REQUESTS, HEARTBEAT_INTERVAL};
 
 use crate::Scenario;
 
@@ -426,311 +428,6 @@ impl Station {
         }
     }
 
-    fn handle_reply(
-        &mut self,
-        now: Now,
-        call: CallId,
-        action: String,
-        reply: Reply,
-        round_trip: Duration,
-    ) {
-        let purpose = self.pending.remove(&call).unwrap_or(Purpose::Other);
-        let payload = match reply {
-            Reply::Result(payload) => payload,
-            Reply::Error(error) => {
-                self.events.push_back(StationEvent::Reply {
-                    action,
-                    round_trip,
-                    error: Some(error.code),
-                });
-                self.abandon(now, purpose);
-                return;
-            }
-        };
-        self.events.push_back(StationEvent::Reply {
-            action: action.clone(),
-            round_trip,
-            error: None,
-        });
-        let outcome = match purpose {
-            Purpose::Boot => decode(&payload).map(|r| self.booted(now, r)),
-            Purpose::Authorize(c) => decode(&payload).map(|r| self.authorized(now, c, r)),
-            Purpose::Start(c) => decode(&payload).map(|r| self.started(now, c, r)),
-            Purpose::Stop(c) => {
-                decode::<v16::StopTransactionResponse>(&payload).map(|_| self.stopped(now, c))
-            }
-            Purpose::Other => Ok(()),
-        };
-        if let Err(error) = outcome {
-            self.events.push_back(StationEvent::Violation(format!(
-                "unreadable {action} answer: {error}"
-            )));
-            self.abandon(now, purpose);
-        }
-    }
-
-    /// A call failed: put the connector back where a real charger would.
-    fn abandon(&mut self, now: Now, purpose: Purpose) {
-        match purpose {
-            Purpose::Boot => self.retry_boot(now, MIN_BOOT_RETRY),
-            Purpose::Authorize(c) | Purpose::Start(c) => self.end_session(now, c),
-            // The station's meter is the truth; the stop is not retried in this slice.
-            Purpose::Stop(c) => self.end_session(now, c),
-            Purpose::Other => {}
-        }
-    }
-
-    fn booted(&mut self, now: Now, r: v16::BootNotificationResponse) {
-        let interval = Duration::from_secs(u64::from(r.interval));
-        if r.status != RegistrationStatus::Accepted {
-            self.events.push_back(StationEvent::Refused {
-                action: "BootNotification",
-                status: format!("{:?}", r.status),
-            });
-            self.retry_boot(now, interval.max(MIN_BOOT_RETRY));
-            return;
-        }
-        let was_accepted = self.boot == Boot::Accepted;
-        self.boot = Boot::Accepted;
-        if r.interval > 0 {
-            self.store
-                .set_internal(HEARTBEAT_INTERVAL, r.interval.to_string());
-        }
-        self.schedule_heartbeat(now);
-        if was_accepted {
-            return; // a triggered boot: nothing else changes
-        }
-        self.events.push_back(StationEvent::Booted);
-        for index in 0..self.connectors.len() {
-            self.send_status(now, connector_id(index));
-            // Stagger the connectors so one station's sessions do not move in lockstep.
-            let stagger = Duration::from_millis(100 * index as u64);
-            if let Some(after) = self.config.scenario.next_session_after()
-                && !self.finishing
-                && let Session::Idle { next_start } = &mut self.connectors[index].session
-            {
-                *next_start = Some(now.mono + after + stagger);
-            }
-        }
-    }
-
-    fn retry_boot(&mut self, now: Now, after: Duration) {
-        self.boot = Boot::Pending {
-            retry_at: Some(now.mono + after),
-        };
-    }
-
-    fn schedule_heartbeat(&mut self, now: Now) {
-        self.heartbeat_at = match self.store.get_u64(HEARTBEAT_INTERVAL) {
-            Some(s) if s > 0 => Some(now.mono + Duration::from_secs(s)),
-            _ => None,
-        };
-    }
-
-    fn send_boot(&mut self, now: Now) {
-        self.boot = match self.boot {
-            Boot::Accepted => Boot::Accepted,
-            Boot::Pending { .. } => Boot::Pending { retry_at: None },
-        };
-        let serial = self.config.id.chars().rev().take(25).collect::<Vec<_>>();
-        let serial: String = serial.into_iter().rev().collect();
-        let request = v16::BootNotificationRequest {
-            charge_point_vendor: ci("Switchyard"),
-            charge_point_model: ci("SimCharger AC22"),
-            charge_point_serial_number: Some(ci(&serial)),
-            charge_box_serial_number: None,
-            firmware_version: Some(ci(concat!("sim-", env!("CARGO_PKG_VERSION")))),
-            iccid: None,
-            imsi: None,
-            meter_type: Some(ci("SimMeter 3P")),
-            meter_serial_number: Some(ci(&serial)),
-        };
-        self.send(now, &request, Purpose::Boot);
-    }
-
-    fn send_heartbeat(&mut self, now: Now) {
-        self.send(now, &v16::HeartbeatRequest {}, Purpose::Other);
-        self.schedule_heartbeat(now);
-    }
-
-    fn send_status(&mut self, now: Now, connector: u32) {
-        let Some(c) = self.connector(connector) else {
-            return;
-        };
-        let request = v16::StatusNotificationRequest {
-            connector_id: connector,
-            error_code: v16::ChargePointErrorCode::NoError,
-            info: None,
-            status: c.status,
-            timestamp: Some(now.timestamp()),
-            vendor_id: None,
-            vendor_error_code: None,
-        };
-        self.send(now, &request, Purpose::Other);
-    }
-
-    fn set_status(&mut self, now: Now, connector: u32, status: ChargePointStatus) {
-        if let Some(c) = self.connector_mut(connector)
-            && c.status != status
-        {
-            c.status = status;
-            self.send_status(now, connector);
-        }
-    }
-
-    /// Plug in and present a tag: Preparing, then Authorize (or straight to StartTransaction
-    /// for a remote start when AuthorizeRemoteTxRequests is false).
-    fn begin_session(&mut self, now: Now, connector: u32, tag: IdToken) {
-        if self.boot != Boot::Accepted || !self.connected {
-            return;
-        }
-        self.set_status(now, connector, ChargePointStatus::Preparing);
-        let Some(c) = self.connector_mut(connector) else {
-            return;
-        };
-        c.session = Session::Authorizing { tag: tag.clone() };
-        let request = v16::AuthorizeRequest { id_tag: tag };
-        self.send(now, &request, Purpose::Authorize(connector));
-    }
-
-    /// Skip Authorize (remote start with AuthorizeRemoteTxRequests = false).
-    fn start_transaction(&mut self, now: Now, connector: u32, tag: IdToken) {
-        let Some(c) = self.connector_mut(connector) else {
-            return;
-        };
-        let meter_start = c.register_wh();
-        c.session = Session::Starting {
-            tag: tag.clone(),
-            meter_start,
-        };
-        let request = v16::StartTransactionRequest {
-            connector_id: connector,
-            id_tag: tag,
-            meter_start,
-            reservation_id: None,
-            timestamp: now.timestamp(),
-        };
-        self.send(now, &request, Purpose::Start(connector));
-    }
-
-    fn authorized(&mut self, now: Now, connector: u32, r: v16::AuthorizeResponse) {
-        let Some(Session::Authorizing { tag }) = self.connector(connector).map(|c| &c.session)
-        else {
-            return;
-        };
-        let tag = tag.clone();
-        if r.id_tag_info.status != v16::AuthorizationStatus::Accepted {
-            self.events.push_back(StationEvent::Refused {
-                action: "Authorize",
-                status: format!("{:?}", r.id_tag_info.status),
-            });
-            self.end_session(now, connector);
-            return;
-        }
-        if self.finishing {
-            self.end_session(now, connector);
-            return;
-        }
-        self.start_transaction(now, connector, tag);
-    }
-
-    fn started(&mut self, now: Now, connector: u32, r: v16::StartTransactionResponse) {
-        let ends_at = self.config.scenario.session_length().map(|d| now.mono + d);
-        let interval = self.sample_interval();
-        let Some(c) = self.connector_mut(connector) else {
-            return;
-        };
-        let Session::Starting { tag, meter_start } = &c.session else {
-            return;
-        };
-        // The transaction exists on the server whatever idTagInfo says; a real charger
-        // would stop it at once when refused (StopTransactionOnInvalidId), and so do we.
-        let refused = r.id_tag_info.status != v16::AuthorizationStatus::Accepted;
-        c.session = Session::Active(Tx {
-            id: r.transaction_id,
-            tag: tag.clone(),
-            meter_start: *meter_start,
-            ends_at,
-            next_meter: now.mono + interval,
-            last_tick: now.mono,
-        });
-        self.events.push_back(StationEvent::TransactionStarted);
-        self.set_status(now, connector, ChargePointStatus::Charging);
-        if refused {
-            self.events.push_back(StationEvent::Refused {
-                action: "StartTransaction",
-                status: format!("{:?}", r.id_tag_info.status),
-            });
-            self.stop_session(now, connector, Reason::DeAuthorized);
-        } else if self.finishing {
-            self.stop_session(now, connector, Reason::Local);
-        }
-    }
-
-    fn stop_session(&mut self, now: Now, connector: u32, reason: Reason) {
-        self.advance_meter(now, connector);
-        let Some(c) = self.connector_mut(connector) else {
-            return;
-        };
-        let Session::Active(tx) = c.session.clone() else {
-            return;
-        };
-        let meter_stop = c.register_wh();
-        c.session = Session::Stopping {
-            tx: tx.clone(),
-            meter_stop,
-        };
-        self.set_status(now, connector, ChargePointStatus::Finishing);
-        let request = v16::StopTransactionRequest {
-            id_tag: Some(tx.tag),
-            meter_stop,
-            timestamp: now.timestamp(),
-            transaction_id: tx.id,
-            reason: Some(reason),
-            transaction_data: Vec::new(),
-        };
-        self.send(now, &request, Purpose::Stop(connector));
-    }
-
-    fn stopped(&mut self, now: Now, connector: u32) {
-        if let Some(Session::Stopping { tx, meter_stop }) =
-            self.connector(connector).map(|c| &c.session)
-        {
-            let done = CompletedTransaction {
-                station_id: self.config.id.clone(),
-                connector_id: connector,
-                transaction_id: tx.id,
-                meter_start_wh: tx.meter_start,
-                meter_stop_wh: *meter_stop,
-            };
-            self.events
-                .push_back(StationEvent::TransactionCompleted(done));
-        }
-        self.end_session(now, connector);
-    }
-
-    /// Back to Idle (or Unavailable if an availability change was waiting), and schedule the
-    /// scenario's next session.
-    fn end_session(&mut self, now: Now, connector: u32) {
-        let next = match self.config.scenario.next_session_after() {
-            Some(after) if !self.finishing => Some(now.mono + after),
-            _ => None,
-        };
-        let Some(c) = self.connector_mut(connector) else {
-            return;
-        };
-        c.session = Session::Idle { next_start: next };
-        if let Some(operative) = c.pending_operative.take() {
-            c.operative = operative;
-        }
-        let status = if c.operative {
-            ChargePointStatus::Available
-        } else {
-            ChargePointStatus::Unavailable
-        };
-        self.set_status(now, connector, status);
-    }
-
     /// Queue a CALL and remember what it was for.
     fn send<R: v16::Request>(&mut self, now: Now, request: &R, purpose: Purpose) {
         if !self.connected {
@@ -776,12 +473,4 @@ fn ci<const N: usize>(text: &str) -> ocpp::CiString<N> {
 
 fn tag(text: &str) -> IdToken {
     ci(text)
-}
-
-fn decode<T: serde::de::DeserializeOwned>(
-    payload: &serde_json::value::RawValue,
-) -> Result<T, String> {
-    rpc::decode::<T>(payload.get())
-        .map(|d| d.value)
-        .map_err(|e| format!("{:?}: {e}", e.code()))
 }
