@@ -166,7 +166,7 @@ async fn run_station(
         progress
             .connected
             .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
-        station.handle_disconnected();
+        station.handle_disconnected(Now::system());
         match outcome {
             Outcome::Done => break,
             Outcome::Reconnect => {}

@@ -254,17 +254,20 @@ impl Station {
         self.send_boot(now);
     }
 
-    /// The socket is gone. Calls in flight are lost; sessions not yet started are dropped.
-    pub fn handle_disconnected(&mut self) {
+    /// The socket is gone. Calls in flight are lost: a session between its steps goes back
+    /// to idle (a lost StopTransaction is not replayed until the `offline` scenario queues
+    /// transaction messages); a running transaction goes on metering.
+    pub fn handle_disconnected(&mut self, now: Now) {
         self.connected = false;
         self.pending.clear();
         self.heartbeat_at = None;
-        for c in &mut self.connectors {
-            if matches!(
-                c.session,
-                Session::Authorizing { .. } | Session::Starting { .. }
+        for index in 0..self.connectors.len() {
+            if !matches!(
+                self.connectors[index].session,
+                Session::Idle { .. } | Session::Active(_)
             ) {
-                c.session = Session::Idle { next_start: None };
+                // Not connected: this only updates the status, sent again after the boot.
+                self.end_session(now, connector_id(index));
             }
         }
     }

@@ -248,7 +248,7 @@ fn reset_stops_transactions_then_asks_to_reconnect() {
     assert_eq!(stop.1["reason"], "SoftReset");
     assert!(h.events.contains(&StationEvent::Reconnect));
     // The driver reconnects: a fresh boot.
-    h.st.handle_disconnected();
+    h.st.handle_disconnected(h.now);
     h.st.handle_connected(h.now);
     h.pump();
     assert_eq!(Harness::actions(&h.take_sent())[0], "BootNotification");
@@ -477,4 +477,36 @@ fn charge_scenario_meters_and_completes_sessions() {
         h.st.poll_timeout()
             .is_none_or(|t| t > h.now.mono + Duration::from_secs(60))
     );
+}
+
+#[test]
+fn a_lost_connection_drops_calls_in_flight_but_not_the_transaction() {
+    let mut h = Harness::booted(Scenario::Idle);
+    let tx = h.remote_start();
+    // Unplugged mid-stop on connector 1 (the StopTransaction is never answered) ...
+    h.st.handle_frame(
+        h.now,
+        r#"[2,"s-x","RemoteStopTransaction",{"transactionId":9999}]"#,
+    );
+    h.st.handle_disconnected(h.now);
+    while h.st.poll_transmit().is_some() {}
+    // ... and back: a fresh boot, the connectors' statuses, and the transaction still metering.
+    h.st.handle_connected(h.now);
+    h.pump();
+    let sent = h.take_sent();
+    assert_eq!(
+        Harness::actions(&sent),
+        [
+            "BootNotification",
+            "StatusNotification",
+            "StatusNotification"
+        ]
+    );
+    assert_eq!(sent[1].1["status"], "Charging");
+    assert_eq!(sent[2].1["status"], "Available");
+    h.advance(Duration::from_secs(11));
+    let sent = h.take_sent();
+    assert_eq!(sent[0].0, "MeterValues");
+    assert_eq!(sent[0].1["transactionId"], tx);
+    assert!(h.st.poll_timeout().is_some());
 }
