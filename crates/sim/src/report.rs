@@ -141,7 +141,8 @@ fn percentile_ms(sorted: &[Duration], p: f64) -> f64 {
         return 0.0;
     }
     let rank = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1].as_secs_f64() * 1000.0
+    // Microsecond precision is all a round trip over a socket can claim.
+    (sorted[rank - 1].as_secs_f64() * 1_000_000.0).round() / 1000.0
 }
 
 #[cfg(test)]
