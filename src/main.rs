@@ -1,10 +1,13 @@
 //! `switchyard`: the OCPP central system's command line.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use switchyard::config::{Config, LogFormat, ServeOptions};
+use switchyard_sim::{Scenario, SimConfig, parse_duration};
 
 #[derive(Parser)]
 #[command(name = "switchyard", version, about = "An OCPP central system")]
@@ -23,11 +26,56 @@ enum Command {
         #[command(flatten)]
         options: ServeOptions,
     },
+    /// Simulate OCPP 1.6 stations against a central system and report what they saw.
+    Sim(SimArgs),
 }
 
-fn main() -> anyhow::Result<()> {
+#[derive(clap::Args)]
+struct SimArgs {
+    /// The server's OCPP URL; each station appends `/{station_id}`.
+    #[arg(long)]
+    url: String,
+    #[arg(long, default_value_t = 1)]
+    stations: u32,
+    #[arg(long, default_value = "SIM-")]
+    id_prefix: String,
+    #[arg(long, default_value_t = 2)]
+    connectors: u32,
+    /// HTTP Basic auth password, the same for every station (security profile 1).
+    #[arg(long, env = "SWITCHYARD_SIM_PASSWORD")]
+    password: Option<String>,
+    /// Spread the connections over this long (`10s`, `500ms`, `2m`).
+    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    ramp: Duration,
+    /// The whole run, ramp included.
+    #[arg(long, default_value = "60s", value_parser = parse_duration)]
+    duration: Duration,
+    /// MeterValues interval while charging.
+    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    meter_interval: Duration,
+    /// Length of each charging session (`charge` scenario).
+    #[arg(long, default_value = "60s", value_parser = parse_duration)]
+    session: Duration,
+    /// The id tag stations present for their own sessions.
+    #[arg(long, default_value = "SIM-TAG")]
+    id_tag: String,
+    /// `idle` or `charge`.
+    #[arg(long)]
+    scenario: Scenario,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    report: ReportFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+}
+
+fn main() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
+        Command::Sim(args) => sim(args),
         Command::Serve { config, options } => {
             let file = match config {
                 Some(path) => ServeOptions::from_file(&path)?,
@@ -37,9 +85,45 @@ fn main() -> anyhow::Result<()> {
             init_logging(config.log_format);
             tokio::runtime::Runtime::new()
                 .context("cannot start the runtime")?
-                .block_on(serve(config))
+                .block_on(serve(config))?;
+            Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
+    let scenario = match args.scenario {
+        Scenario::Charge { pause, .. } => Scenario::Charge {
+            session: args.session,
+            pause,
+        },
+        other => other,
+    };
+    let config = SimConfig {
+        url: args.url,
+        stations: args.stations,
+        id_prefix: args.id_prefix,
+        connectors: args.connectors,
+        password: args.password,
+        ramp: args.ramp,
+        duration: args.duration,
+        meter_interval: args.meter_interval,
+        id_tag: args.id_tag,
+        scenario,
+        progress: true,
+    };
+    let report = tokio::runtime::Runtime::new()
+        .context("cannot start the runtime")?
+        .block_on(switchyard_sim::run(config));
+    match args.report {
+        ReportFormat::Text => print!("{}", report.to_text()),
+        ReportFormat::Json => println!("{}", report.to_json()),
+    }
+    Ok(if report.failed() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {

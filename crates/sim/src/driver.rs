@@ -1,0 +1,335 @@
+//! The tokio shell: one task per station owns its [`Station`] and its WebSocket. After every
+//! wake-up it writes everything `poll_transmit` has and records every `poll_event`, as the
+//! server's gateway does with its session.
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::{SinkExt, StreamExt};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::http::HeaderValue;
+use tokio_tungstenite::tungstenite::{self, Message};
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+use crate::Scenario;
+use crate::report::Report;
+use crate::station::{Now, Station, StationConfig, StationEvent};
+use crate::stats::{Progress, Stats};
+
+/// How long stations may take to stop their sessions after the run's end.
+const GRACE: Duration = Duration::from_secs(10);
+/// The wait before reconnecting after a failed connect or a lost connection.
+const RECONNECT_DELAY: Duration = Duration::from_secs(1);
+
+type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+#[derive(Debug, Clone)]
+pub struct SimConfig {
+    /// The server's OCPP URL without the station id (`ws://127.0.0.1:8180/ocpp`).
+    pub url: String,
+    pub stations: u32,
+    pub id_prefix: String,
+    pub connectors: u32,
+    /// HTTP Basic auth password (security profile 1), the same for every station.
+    pub password: Option<String>,
+    /// Connections are spread over this long (with jitter), so they do not all arrive at once.
+    pub ramp: Duration,
+    /// The whole run, ramp included; then sessions are stopped and connections closed.
+    pub duration: Duration,
+    pub meter_interval: Duration,
+    pub id_tag: String,
+    pub scenario: Scenario,
+    /// Print a live progress line on stderr (only if stderr is a terminal).
+    pub progress: bool,
+}
+
+impl SimConfig {
+    pub fn new(url: impl Into<String>, stations: u32) -> SimConfig {
+        SimConfig {
+            url: url.into(),
+            stations,
+            id_prefix: "SIM-".into(),
+            connectors: 2,
+            password: None,
+            ramp: Duration::from_secs(10),
+            duration: Duration::from_secs(60),
+            meter_interval: Duration::from_secs(10),
+            id_tag: "SIM-TAG".into(),
+            scenario: Scenario::Idle,
+            progress: false,
+        }
+    }
+
+    pub fn station_id(&self, index: u32) -> String {
+        format!("{}{}", self.id_prefix, index + 1)
+    }
+}
+
+/// Run the whole fleet to the end and report.
+pub async fn run(config: SimConfig) -> Report {
+    let config = Arc::new(config);
+    let progress = Arc::new(Progress::default());
+    let started = Instant::now();
+    let end = started + config.duration;
+    let mut tasks = Vec::new();
+    for index in 0..config.stations {
+        let (config, progress) = (config.clone(), progress.clone());
+        tasks.push(tokio::spawn(async move {
+            run_station(index, &config, &progress, started, end).await
+        }));
+    }
+    let ticker = (config.progress && std::io::stderr().is_terminal())
+        .then(|| tokio::spawn(show_progress(progress.clone(), started)));
+    let mut total = Stats::default();
+    for task in tasks {
+        match task.await {
+            Ok(stats) => total.merge(stats),
+            Err(_) => total.error("station task panicked".into(), &progress),
+        }
+    }
+    if let Some(ticker) = ticker {
+        ticker.abort();
+        eprintln!();
+    }
+    Report::new(
+        config.scenario.name(),
+        config.stations,
+        started.elapsed(),
+        total,
+    )
+}
+
+async fn show_progress(progress: Arc<Progress>, started: Instant) {
+    let mut last = 0;
+    let mut interval = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        interval.tick().await;
+        let messages = Progress::get(&progress.messages);
+        let charging =
+            Progress::get(&progress.started).saturating_sub(Progress::get(&progress.completed));
+        eprint!(
+            "\r{:>5.0}s connected {} booted {} charging {} msgs/s {} errors {}   ",
+            started.elapsed().as_secs_f64(),
+            Progress::get(&progress.connected),
+            Progress::get(&progress.booted),
+            charging,
+            messages - last,
+            Progress::get(&progress.errors),
+        );
+        last = messages;
+    }
+}
+
+/// When station `index` connects: evenly over the ramp, jittered by up to half a slot.
+fn start_offset(config: &SimConfig, index: u32) -> Duration {
+    let slot = config.ramp / config.stations.max(1);
+    // A fixed hash of the index: reproducible jitter without a random number generator.
+    let jitter = u64::from(index).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 44;
+    let jitter = slot.mul_f64(jitter as f64 / f64::from(1 << 20) / 2.0);
+    slot * index + jitter
+}
+
+async fn run_station(
+    index: u32,
+    config: &SimConfig,
+    progress: &Progress,
+    started: Instant,
+    end: Instant,
+) -> Stats {
+    let id = config.station_id(index);
+    let mut stats = Stats::default();
+    tokio::time::sleep_until((started + start_offset(config, index)).into()).await;
+    let mut station = Station::new(StationConfig {
+        id: id.clone(),
+        connectors: config.connectors,
+        meter_interval: config.meter_interval,
+        id_tag: config.id_tag.clone(),
+        scenario: config.scenario.clone(),
+    });
+    while Instant::now() < end {
+        let ws = match connect(config, &id).await {
+            Ok(ws) => ws,
+            Err(kind) => {
+                stats.error(kind, progress);
+                tokio::time::sleep(RECONNECT_DELAY).await;
+                continue;
+            }
+        };
+        stats.connected = 1;
+        progress
+            .connected
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        station.handle_connected(Now::system());
+        let outcome = drive(&mut station, ws, &mut stats, progress, end).await;
+        progress
+            .connected
+            .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+        station.handle_disconnected(Now::system());
+        match outcome {
+            Outcome::Done => break,
+            Outcome::Reconnect => {}
+            Outcome::Lost => {
+                stats.error("connection lost".into(), progress);
+                tokio::time::sleep(RECONNECT_DELAY).await;
+            }
+        }
+    }
+    stats
+}
+
+enum Outcome {
+    /// The run is over and the station closed its connection.
+    Done,
+    /// Reset: connect again at once.
+    Reconnect,
+    /// The server closed the connection or it broke.
+    Lost,
+}
+
+async fn drive(
+    station: &mut Station,
+    mut ws: Socket,
+    stats: &mut Stats,
+    progress: &Progress,
+    end: Instant,
+) -> Outcome {
+    let mut grace: Option<Instant> = None;
+    loop {
+        while let Some(text) = station.poll_transmit() {
+            if ws.feed(Message::Text(text.into())).await.is_err() {
+                return Outcome::Lost;
+            }
+        }
+        if ws.flush().await.is_err() {
+            return Outcome::Lost;
+        }
+        let mut reconnect = false;
+        while let Some(event) = station.poll_event() {
+            match event {
+                StationEvent::Reconnect => reconnect = true,
+                event => stats.record(event, progress),
+            }
+        }
+        if reconnect {
+            let _ = ws.close(None).await;
+            return Outcome::Reconnect;
+        }
+        if grace.is_some() && station.is_quiet() {
+            let _ = ws.close(None).await;
+            return Outcome::Done;
+        }
+        let timer = station.poll_timeout();
+        tokio::select! {
+            message = ws.next() => match message {
+                Some(Ok(Message::Text(text))) => station.handle_frame(Now::system(), text.as_str()),
+                // Pings are answered by tungstenite itself.
+                Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_))) => {}
+                Some(Ok(Message::Binary(_))) => {
+                    stats.protocol_error("binary frame".into(), progress);
+                }
+                Some(Ok(Message::Close(_)) | Err(_)) | None => {
+                    return if grace.is_some() { Outcome::Done } else { Outcome::Lost };
+                }
+            },
+            () = sleep_opt(timer) => station.handle_timeout(Now::system()),
+            () = tokio::time::sleep_until(end.into()), if grace.is_none() => {
+                grace = Some(Instant::now() + GRACE);
+                station.finish(Now::system());
+            }
+            () = sleep_opt(grace) => {
+                stats.error("sessions still open at the end".into(), progress);
+                let _ = ws.close(None).await;
+                return Outcome::Done;
+            }
+        }
+    }
+}
+
+async fn sleep_opt(at: Option<Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at.into()).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Open the WebSocket, offering `ocpp1.6`; errors are returned as their report kind.
+async fn connect(config: &SimConfig, id: &str) -> Result<Socket, String> {
+    let url = format!("{}/{id}", config.url.trim_end_matches('/'));
+    let mut request = url
+        .into_client_request()
+        .map_err(|e| format!("bad url: {e}"))?;
+    let headers = request.headers_mut();
+    headers.insert(
+        "Sec-WebSocket-Protocol",
+        HeaderValue::from_static("ocpp1.6"),
+    );
+    if let Some(password) = &config.password {
+        let credentials = base64(format!("{id}:{password}").as_bytes());
+        let value = HeaderValue::from_str(&format!("Basic {credentials}"))
+            .map_err(|_| "password is not a valid header value".to_owned())?;
+        headers.insert("Authorization", value);
+    }
+    let (ws, response) = tokio_tungstenite::connect_async(request)
+        .await
+        .map_err(|e| match e {
+            tungstenite::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+                "connection refused".to_owned()
+            }
+            tungstenite::Error::Http(response) => {
+                format!("handshake refused (HTTP {})", response.status().as_u16())
+            }
+            other => format!("connect failed: {other}"),
+        })?;
+    let selected = response.headers().get("Sec-WebSocket-Protocol");
+    if selected.and_then(|v| v.to_str().ok()) != Some("ocpp1.6") {
+        return Err("protocol violation: server did not select ocpp1.6".into());
+    }
+    Ok(ws)
+}
+
+/// Standard base64 with padding (RFC 4648), for the Basic auth header.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"CP-1:secret"), "Q1AtMTpzZWNyZXQ=");
+    }
+
+    #[test]
+    fn ramp_spreads_stations_in_order() {
+        let mut config = SimConfig::new("ws://x/ocpp", 10);
+        config.ramp = Duration::from_secs(10);
+        let offsets: Vec<_> = (0..10).map(|i| start_offset(&config, i)).collect();
+        assert!(offsets.windows(2).all(|w| w[0] < w[1]));
+        assert!(offsets[9] < Duration::from_secs(10));
+    }
+}

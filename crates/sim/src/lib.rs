@@ -1,0 +1,35 @@
+//! Simulated OCPP stations and a load generator, built on the same protocol crate as the
+//! server (`switchyard sim`).
+//!
+//! - [`station`]: one charge point, sans-IO: its connectors, configuration store (the 1.6 Core
+//!   keys), transactions and energy meter, and the answers a real charger gives to every Core
+//!   call of the central system. Tested without sockets, in virtual time.
+//! - [`driver`]: one tokio task per station: WebSocket connect (subprotocol `ocpp1.6`,
+//!   optional Basic auth), boot, heartbeat, the scenario, and statistics.
+//! - [`Scenario`]: what stations do once booted. Today `idle` (boot and heartbeat) and `charge`
+//!   (Authorize → StartTransaction → MeterValues every sample interval → StopTransaction, again
+//!   and again on every connector). A scenario is data the station consults at its decision
+//!   points, so `boot-storm`, `offline`, `quirks` and user-written scenario files become new
+//!   variants (or a list of steps) without touching the driver.
+//! - [`Report`]: messages by action, throughput, round-trip percentiles, errors by kind, and
+//!   the transactions the server confirmed (for checks against its API).
+//!
+//! ```no_run
+//! # async fn demo() {
+//! let mut config = switchyard_sim::SimConfig::new("ws://127.0.0.1:8180/ocpp", 10);
+//! config.scenario = switchyard_sim::Scenario::charge();
+//! let report = switchyard_sim::run(config).await;
+//! println!("{}", report.to_text());
+//! # }
+//! ```
+
+pub mod driver;
+mod report;
+mod scenario;
+pub mod station;
+mod stats;
+
+pub use driver::{SimConfig, run};
+pub use report::{ActionReport, Report};
+pub use scenario::{Scenario, UnknownScenario, parse_duration};
+pub use station::CompletedTransaction;

@@ -1,0 +1,120 @@
+//! What a station does once it is booted.
+//!
+//! A scenario is data the station reads at its decision points (after boot, after a session
+//! ends), not code that drives it: the station stays sans-IO and every scenario runs in virtual
+//! time in unit tests. New scenarios add a variant here (`BootStorm`, `Offline`, `Quirks`) or,
+//! for user-written files, a `Steps(Vec<Step>)` variant read from a small text format.
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scenario {
+    /// Connect, boot, StatusNotification per connector, heartbeat; nothing else unless the
+    /// server asks (remote start, reset, ...).
+    Idle,
+    /// Each connector repeatedly: Authorize → StartTransaction → MeterValues every sample
+    /// interval → StopTransaction after `session`, then `pause` before the next one.
+    Charge { session: Duration, pause: Duration },
+}
+
+impl Scenario {
+    /// The default `charge` scenario: one-minute sessions, two seconds apart.
+    pub fn charge() -> Scenario {
+        Scenario::Charge {
+            session: Duration::from_secs(60),
+            pause: Duration::from_secs(2),
+        }
+    }
+
+    /// How long a session started on this station lasts before the station stops it itself
+    /// (`None`: until the server stops it or the run ends).
+    pub fn session_length(&self) -> Option<Duration> {
+        match self {
+            Scenario::Idle => None,
+            Scenario::Charge { session, .. } => Some(*session),
+        }
+    }
+
+    /// When a connector starts its next local session, after boot or after the last one.
+    pub fn next_session_after(&self) -> Option<Duration> {
+        match self {
+            Scenario::Idle => None,
+            Scenario::Charge { pause, .. } => Some(*pause),
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Scenario::Idle => "idle",
+            Scenario::Charge { .. } => "charge",
+        }
+    }
+}
+
+impl fmt::Display for Scenario {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("unknown scenario {0:?} (known: idle, charge)")]
+pub struct UnknownScenario(String);
+
+impl FromStr for Scenario {
+    type Err = UnknownScenario;
+    fn from_str(s: &str) -> Result<Scenario, UnknownScenario> {
+        match s {
+            "idle" => Ok(Scenario::Idle),
+            "charge" => Ok(Scenario::charge()),
+            other => Err(UnknownScenario(other.to_owned())),
+        }
+    }
+}
+
+/// Parse `500ms`, `10s`, `2m`, `1h` (a bare number is seconds). Hand-written: four units do
+/// not justify a dependency.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration like 500ms, 10s, 2m"))?;
+    let ms = match unit {
+        "ms" => Some(n),
+        "" | "s" => n.checked_mul(1000),
+        "m" => n.checked_mul(60_000),
+        "h" => n.checked_mul(3_600_000),
+        _ => return Err(format!("{text:?}: unknown unit {unit:?} (ms, s, m, h)")),
+    };
+    ms.map(Duration::from_millis)
+        .ok_or_else(|| format!("{text:?} is too long"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse() {
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("10s"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_duration("7"), Ok(Duration::from_secs(7)));
+        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
+        assert!(parse_duration("10 days").is_err());
+        assert!(parse_duration("s").is_err());
+    }
+
+    #[test]
+    fn scenarios_parse_by_name() {
+        assert_eq!("idle".parse::<Scenario>().ok(), Some(Scenario::Idle));
+        assert_eq!("charge".parse::<Scenario>().ok(), Some(Scenario::charge()));
+        assert!("boot-storm".parse::<Scenario>().is_err());
+    }
+}

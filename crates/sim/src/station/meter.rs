@@ -1,0 +1,164 @@
+//! The energy meter and MeterValues: an 11 kW three-phase AC charge, the register advancing
+//! with real elapsed time, sampled as MeterValuesSampledData lists.
+
+use std::time::Duration;
+
+use ocpp::v16::{self, Measurand, MeterValue, Phase, ReadingContext, SampledValue, UnitOfMeasure};
+
+use super::config::{METER_VALUE_SAMPLE_INTERVAL, METER_VALUES_SAMPLED_DATA};
+use super::{Now, Purpose, Session, Station, WMS_PER_WH};
+
+/// 16 A on three phases at 230 V.
+const CURRENT_A: f64 = 16.0;
+const VOLTAGE_V: f64 = 230.0;
+const POWER_W: i64 = 3 * 16 * 230;
+/// A 60 kWh battery: one percent of state of charge per 600 Wh.
+const WH_PER_SOC_PERCENT: f64 = 600.0;
+
+impl Station {
+    /// The sample interval: `--meter-interval` (sub-second for tests) until the server
+    /// changes MeterValueSampleInterval, then that.
+    pub(super) fn sample_interval(&self) -> Duration {
+        self.meter_interval
+    }
+
+    /// ChangeConfiguration of MeterValueSampleInterval was accepted; 0 means "not sampled"
+    /// in 1.6, which we read as a minute so a charging connector is never silent.
+    pub(super) fn set_sample_interval(&mut self) {
+        self.meter_interval = match self.store.get_u64(METER_VALUE_SAMPLE_INTERVAL) {
+            Some(0) | None => Duration::from_secs(60),
+            Some(s) => Duration::from_secs(s),
+        };
+    }
+
+    /// Move the register on by the energy delivered since the last tick.
+    pub(super) fn advance_meter(&mut self, now: Now, connector: u32) {
+        let Some(c) = self.connector_mut(connector) else {
+            return;
+        };
+        if let Session::Active(tx) = &mut c.session {
+            let ms = now.mono.saturating_duration_since(tx.last_tick).as_millis();
+            // Whole milliseconds only; the rest is carried over to the next tick.
+            tx.last_tick += Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX));
+            let wms = POWER_W * i64::try_from(ms).unwrap_or(i64::MAX / POWER_W);
+            c.register_wms += wms;
+            let wh = wms as f64 / WMS_PER_WH as f64;
+            c.soc_percent = (c.soc_percent + wh / WH_PER_SOC_PERCENT).min(100.0);
+        }
+    }
+
+    /// MeterValues for `connector`: its transaction's samples, or the bare register reading
+    /// when idle (a triggered reading).
+    pub(super) fn send_meter_values(
+        &mut self,
+        now: Now,
+        connector: u32,
+        context: Option<ReadingContext>,
+    ) {
+        self.advance_meter(now, connector);
+        let interval = self.sample_interval();
+        let measurands = self.sampled_measurands();
+        let Some(c) = self.connector_mut(connector) else {
+            return;
+        };
+        let (transaction_id, charging) = match &mut c.session {
+            Session::Active(tx) => {
+                tx.next_meter = now.mono + interval;
+                (Some(tx.id), true)
+            }
+            _ => (None, false),
+        };
+        let sample =
+            |value: String, m: Measurand, unit: UnitOfMeasure, phase: Option<Phase>| SampledValue {
+                value,
+                context,
+                format: None,
+                measurand: Some(m),
+                phase,
+                location: Some(v16::Location::Outlet),
+                unit: Some(unit),
+            };
+        let mut values = Vec::new();
+        for m in measurands {
+            let (power, current) = if charging {
+                (POWER_W as f64, CURRENT_A)
+            } else {
+                (0.0, 0.0)
+            };
+            match m {
+                Measurand::EnergyActiveImportRegister => values.push(sample(
+                    c.register_wh().to_string(),
+                    m,
+                    UnitOfMeasure::Wh,
+                    None,
+                )),
+                Measurand::PowerActiveImport => {
+                    values.push(sample(format!("{power:.0}"), m, UnitOfMeasure::W, None));
+                }
+                Measurand::CurrentImport => {
+                    for phase in [Phase::L1, Phase::L2, Phase::L3] {
+                        values.push(sample(
+                            format!("{current:.1}"),
+                            m,
+                            UnitOfMeasure::A,
+                            Some(phase),
+                        ));
+                    }
+                }
+                Measurand::Voltage => {
+                    for phase in [Phase::L1N, Phase::L2N, Phase::L3N] {
+                        values.push(sample(
+                            format!("{VOLTAGE_V:.1}"),
+                            m,
+                            UnitOfMeasure::V,
+                            Some(phase),
+                        ));
+                    }
+                }
+                Measurand::SoC if charging => {
+                    let mut soc = sample(
+                        format!("{:.0}", c.soc_percent),
+                        m,
+                        UnitOfMeasure::Percent,
+                        None,
+                    );
+                    soc.location = Some(v16::Location::Ev);
+                    values.push(soc);
+                }
+                _ => {}
+            }
+        }
+        if values.is_empty() {
+            return;
+        }
+        let request = v16::MeterValuesRequest {
+            connector_id: connector,
+            transaction_id,
+            meter_value: vec![MeterValue {
+                timestamp: now.timestamp(),
+                sampled_value: values,
+            }],
+        };
+        self.send(now, &request, Purpose::Other);
+    }
+
+    /// The measurands listed in MeterValuesSampledData that this meter can measure.
+    fn sampled_measurands(&self) -> Vec<Measurand> {
+        let list = self
+            .store
+            .get(METER_VALUES_SAMPLED_DATA)
+            .unwrap_or_default();
+        list.split(',')
+            .filter_map(|name| {
+                Some(match name.trim() {
+                    "Energy.Active.Import.Register" => Measurand::EnergyActiveImportRegister,
+                    "Power.Active.Import" => Measurand::PowerActiveImport,
+                    "Current.Import" => Measurand::CurrentImport,
+                    "Voltage" => Measurand::Voltage,
+                    "SoC" => Measurand::SoC,
+                    _ => return None,
+                })
+            })
+            .collect()
+    }
+}

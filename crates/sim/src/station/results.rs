@@ -1,0 +1,73 @@
+//! The server's answers to our calls: each moves the state on according to what the call
+//! was for ([`Purpose`]); a refusal or an unreadable answer puts the connector back.
+
+use std::time::Duration;
+
+use ocpp::rpc;
+use ocpp::{CallId, Reply};
+
+use super::{MIN_BOOT_RETRY, Now, Purpose, Station, StationEvent, v16};
+
+impl Station {
+    pub(super) fn handle_reply(
+        &mut self,
+        now: Now,
+        call: CallId,
+        action: String,
+        reply: Reply,
+        round_trip: Duration,
+    ) {
+        let purpose = self.pending.remove(&call).unwrap_or(Purpose::Other);
+        let payload = match reply {
+            Reply::Result(payload) => payload,
+            Reply::Error(error) => {
+                self.events.push_back(StationEvent::Reply {
+                    action,
+                    round_trip,
+                    error: Some(error.code),
+                });
+                self.abandon(now, purpose);
+                return;
+            }
+        };
+        self.events.push_back(StationEvent::Reply {
+            action: action.clone(),
+            round_trip,
+            error: None,
+        });
+        let outcome = match purpose {
+            Purpose::Boot => decode(&payload).map(|r| self.booted(now, r)),
+            Purpose::Authorize(c) => decode(&payload).map(|r| self.authorized(now, c, r)),
+            Purpose::Start(c) => decode(&payload).map(|r| self.started(now, c, r)),
+            Purpose::Stop(c) => {
+                decode::<v16::StopTransactionResponse>(&payload).map(|_| self.stopped(now, c))
+            }
+            Purpose::Other => Ok(()),
+        };
+        if let Err(error) = outcome {
+            self.events.push_back(StationEvent::Violation(format!(
+                "unreadable {action} answer: {error}"
+            )));
+            self.abandon(now, purpose);
+        }
+    }
+
+    /// A call failed: put the connector back where a real charger would.
+    pub(super) fn abandon(&mut self, now: Now, purpose: Purpose) {
+        match purpose {
+            Purpose::Boot => self.retry_boot(now, MIN_BOOT_RETRY),
+            Purpose::Authorize(c) | Purpose::Start(c) => self.end_session(now, c),
+            // The station's meter is the truth; the stop is not retried in this slice.
+            Purpose::Stop(c) => self.end_session(now, c),
+            Purpose::Other => {}
+        }
+    }
+}
+
+fn decode<T: serde::de::DeserializeOwned>(
+    payload: &serde_json::value::RawValue,
+) -> Result<T, String> {
+    rpc::decode::<T>(payload.get())
+        .map(|d| d.value)
+        .map_err(|e| format!("{:?}: {e}", e.code()))
+}

@@ -1,0 +1,186 @@
+//! A connector's charging session: Preparing → Authorize → StartTransaction → Charging →
+//! (MeterValues, see `meter.rs`) → Finishing → StopTransaction → Available.
+
+use ocpp::v16::{self, ChargePointStatus, IdToken, Reason};
+
+use super::{Boot, CompletedTransaction, Now, Purpose, Session, Station, StationEvent, Tx};
+
+impl Station {
+    pub(super) fn send_status(&mut self, now: Now, connector: u32) {
+        let Some(c) = self.connector(connector) else {
+            return;
+        };
+        let request = v16::StatusNotificationRequest {
+            connector_id: connector,
+            error_code: v16::ChargePointErrorCode::NoError,
+            info: None,
+            status: c.status,
+            timestamp: Some(now.timestamp()),
+            vendor_id: None,
+            vendor_error_code: None,
+        };
+        self.send(now, &request, Purpose::Other);
+    }
+
+    pub(super) fn set_status(&mut self, now: Now, connector: u32, status: ChargePointStatus) {
+        if let Some(c) = self.connector_mut(connector)
+            && c.status != status
+        {
+            c.status = status;
+            self.send_status(now, connector);
+        }
+    }
+
+    /// Plug in and present a tag: Preparing, then Authorize (or straight to StartTransaction
+    /// for a remote start when AuthorizeRemoteTxRequests is false).
+    pub(super) fn begin_session(&mut self, now: Now, connector: u32, tag: IdToken) {
+        if self.boot != Boot::Accepted || !self.connected {
+            return;
+        }
+        self.set_status(now, connector, ChargePointStatus::Preparing);
+        let Some(c) = self.connector_mut(connector) else {
+            return;
+        };
+        c.session = Session::Authorizing { tag: tag.clone() };
+        let request = v16::AuthorizeRequest { id_tag: tag };
+        self.send(now, &request, Purpose::Authorize(connector));
+    }
+
+    /// Skip Authorize (remote start with AuthorizeRemoteTxRequests = false).
+    pub(super) fn start_transaction(&mut self, now: Now, connector: u32, tag: IdToken) {
+        let Some(c) = self.connector_mut(connector) else {
+            return;
+        };
+        let meter_start = c.register_wh();
+        c.session = Session::Starting {
+            tag: tag.clone(),
+            meter_start,
+        };
+        let request = v16::StartTransactionRequest {
+            connector_id: connector,
+            id_tag: tag,
+            meter_start,
+            reservation_id: None,
+            timestamp: now.timestamp(),
+        };
+        self.send(now, &request, Purpose::Start(connector));
+    }
+
+    pub(super) fn authorized(&mut self, now: Now, connector: u32, r: v16::AuthorizeResponse) {
+        let Some(Session::Authorizing { tag }) = self.connector(connector).map(|c| &c.session)
+        else {
+            return;
+        };
+        let tag = tag.clone();
+        if r.id_tag_info.status != v16::AuthorizationStatus::Accepted {
+            self.events.push_back(StationEvent::Refused {
+                action: "Authorize",
+                status: format!("{:?}", r.id_tag_info.status),
+            });
+            self.end_session(now, connector);
+            return;
+        }
+        if self.finishing {
+            self.end_session(now, connector);
+            return;
+        }
+        self.start_transaction(now, connector, tag);
+    }
+
+    pub(super) fn started(&mut self, now: Now, connector: u32, r: v16::StartTransactionResponse) {
+        let ends_at = self.config.scenario.session_length().map(|d| now.mono + d);
+        let interval = self.sample_interval();
+        let Some(c) = self.connector_mut(connector) else {
+            return;
+        };
+        let Session::Starting { tag, meter_start } = &c.session else {
+            return;
+        };
+        // The transaction exists on the server whatever idTagInfo says; a real charger
+        // would stop it at once when refused (StopTransactionOnInvalidId), and so do we.
+        let refused = r.id_tag_info.status != v16::AuthorizationStatus::Accepted;
+        c.session = Session::Active(Tx {
+            id: r.transaction_id,
+            tag: tag.clone(),
+            meter_start: *meter_start,
+            ends_at,
+            next_meter: now.mono + interval,
+            last_tick: now.mono,
+        });
+        self.events.push_back(StationEvent::TransactionStarted);
+        self.set_status(now, connector, ChargePointStatus::Charging);
+        if refused {
+            self.events.push_back(StationEvent::Refused {
+                action: "StartTransaction",
+                status: format!("{:?}", r.id_tag_info.status),
+            });
+            self.stop_session(now, connector, Reason::DeAuthorized);
+        } else if self.finishing {
+            self.stop_session(now, connector, Reason::Local);
+        }
+    }
+
+    pub(super) fn stop_session(&mut self, now: Now, connector: u32, reason: Reason) {
+        self.advance_meter(now, connector);
+        let Some(c) = self.connector_mut(connector) else {
+            return;
+        };
+        let Session::Active(tx) = c.session.clone() else {
+            return;
+        };
+        let meter_stop = c.register_wh();
+        c.session = Session::Stopping {
+            tx: tx.clone(),
+            meter_stop,
+        };
+        self.set_status(now, connector, ChargePointStatus::Finishing);
+        let request = v16::StopTransactionRequest {
+            id_tag: Some(tx.tag),
+            meter_stop,
+            timestamp: now.timestamp(),
+            transaction_id: tx.id,
+            reason: Some(reason),
+            transaction_data: Vec::new(),
+        };
+        self.send(now, &request, Purpose::Stop(connector));
+    }
+
+    pub(super) fn stopped(&mut self, now: Now, connector: u32) {
+        if let Some(Session::Stopping { tx, meter_stop }) =
+            self.connector(connector).map(|c| &c.session)
+        {
+            let done = CompletedTransaction {
+                station_id: self.config.id.clone(),
+                connector_id: connector,
+                transaction_id: tx.id,
+                meter_start_wh: tx.meter_start,
+                meter_stop_wh: *meter_stop,
+            };
+            self.events
+                .push_back(StationEvent::TransactionCompleted(done));
+        }
+        self.end_session(now, connector);
+    }
+
+    /// Back to Idle (or Unavailable if an availability change was waiting), and schedule the
+    /// scenario's next session.
+    pub(super) fn end_session(&mut self, now: Now, connector: u32) {
+        let next = match self.config.scenario.next_session_after() {
+            Some(after) if !self.finishing => Some(now.mono + after),
+            _ => None,
+        };
+        let Some(c) = self.connector_mut(connector) else {
+            return;
+        };
+        c.session = Session::Idle { next_start: next };
+        if let Some(operative) = c.pending_operative.take() {
+            c.operative = operative;
+        }
+        let status = if c.operative {
+            ChargePointStatus::Available
+        } else {
+            ChargePointStatus::Unavailable
+        };
+        self.set_status(now, connector, status);
+    }
+}
