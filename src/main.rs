@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use switchyard::config::{Config, LogFormat, ServeOptions};
-use switchyard_sim::{Scenario, SimConfig, parse_duration};
+use switchyard_sim::{ApiCheck, Scenario, SimConfig, parse_duration};
 
 #[derive(Parser)]
 #[command(name = "switchyard", version, about = "An OCPP central system")]
@@ -53,13 +53,26 @@ struct SimArgs {
     /// MeterValues interval while charging.
     #[arg(long, default_value = "10s", value_parser = parse_duration)]
     meter_interval: Duration,
-    /// Length of each charging session (`charge` scenario).
+    /// `offline` scenario: drop the connection this long after the first boot (mid-session).
+    #[arg(long, default_value = "20s", value_parser = parse_duration)]
+    drop_after: Duration,
+    /// `offline` scenario: stay offline this long (queueing), then reconnect and replay.
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    offline_for: Duration,
+    /// After the run, check every completed transaction through this server's HTTP API
+    /// (`http://127.0.0.1:8180`): stored once, with energy = meterStop − meterStart.
+    #[arg(long, requires = "api_token")]
+    api: Option<String>,
+    /// The API's bearer token (for `--api`).
+    #[arg(long, env = "SWITCHYARD_SIM_API_TOKEN")]
+    api_token: Option<String>,
+    /// Length of each charging session (`charge` and `offline` scenarios).
     #[arg(long, default_value = "60s", value_parser = parse_duration)]
     session: Duration,
     /// The id tag stations present for their own sessions.
     #[arg(long, default_value = "SIM-TAG")]
     id_tag: String,
-    /// `idle` or `charge`.
+    /// `idle`, `charge` or `offline`.
     #[arg(long)]
     scenario: Scenario,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
@@ -97,7 +110,17 @@ fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
             session: args.session,
             pause,
         },
+        Scenario::Offline { pause, .. } => Scenario::Offline {
+            session: args.session,
+            pause,
+            drop_after: args.drop_after,
+            offline_for: args.offline_for,
+        },
         other => other,
+    };
+    let api = match (args.api, args.api_token) {
+        (Some(url), Some(token)) => Some(ApiCheck { url, token }),
+        _ => None,
     };
     let config = SimConfig {
         url: args.url,
@@ -111,6 +134,7 @@ fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
         id_tag: args.id_tag,
         scenario,
         progress: true,
+        api,
     };
     let report = tokio::runtime::Runtime::new()
         .context("cannot start the runtime")?

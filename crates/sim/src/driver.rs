@@ -43,6 +43,15 @@ pub struct SimConfig {
     pub scenario: Scenario,
     /// Print a live progress line on stderr (only if stderr is a terminal).
     pub progress: bool,
+    /// Check every completed transaction through this server's HTTP API afterwards.
+    pub api: Option<ApiCheck>,
+}
+
+/// Where the run's transactions are checked: base URL (`http://127.0.0.1:8180`) and token.
+#[derive(Debug, Clone)]
+pub struct ApiCheck {
+    pub url: String,
+    pub token: String,
 }
 
 impl SimConfig {
@@ -59,6 +68,7 @@ impl SimConfig {
             id_tag: "SIM-TAG".into(),
             scenario: Scenario::Idle,
             progress: false,
+            api: None,
         }
     }
 
@@ -92,6 +102,9 @@ pub async fn run(config: SimConfig) -> Report {
     if let Some(ticker) = ticker {
         ticker.abort();
         eprintln!();
+    }
+    if let Some(api) = &config.api {
+        crate::check::check_transactions(api, &mut total, &progress).await;
     }
     Report::new(
         config.scenario.name(),
@@ -148,7 +161,8 @@ async fn run_station(
         id_tag: config.id_tag.clone(),
         scenario: config.scenario.clone(),
     });
-    while Instant::now() < end {
+    // A station with queued transaction messages reconnects after the end to deliver them.
+    while Instant::now() < end || (station.queued() > 0 && Instant::now() < end + GRACE) {
         let ws = match connect(config, &id).await {
             Ok(ws) => ws,
             Err(kind) => {
@@ -170,6 +184,7 @@ async fn run_station(
         match outcome {
             Outcome::Done => break,
             Outcome::Reconnect => {}
+            Outcome::Offline(period) => offline(&mut station, period, &mut stats, progress).await,
             Outcome::Lost => {
                 stats.error("connection lost".into(), progress);
                 tokio::time::sleep(RECONNECT_DELAY).await;
@@ -186,6 +201,25 @@ enum Outcome {
     Reconnect,
     /// The server closed the connection or it broke.
     Lost,
+    /// The station dropped its connection (`offline` scenario) for this long.
+    Offline(Duration),
+}
+
+/// Disconnected on purpose: the station goes on charging and queueing in its own time.
+async fn offline(station: &mut Station, period: Duration, stats: &mut Stats, progress: &Progress) {
+    let until = Instant::now() + period;
+    loop {
+        let wake = station.poll_timeout().map_or(until, |t| t.min(until));
+        tokio::time::sleep_until(wake.into()).await;
+        if Instant::now() >= until {
+            return;
+        }
+        station.handle_timeout(Now::system());
+        while station.poll_transmit().is_some() {}
+        while let Some(event) = station.poll_event() {
+            stats.record(event, progress);
+        }
+    }
 }
 
 async fn drive(
@@ -206,11 +240,18 @@ async fn drive(
             return Outcome::Lost;
         }
         let mut reconnect = false;
+        let mut offline = None;
         while let Some(event) = station.poll_event() {
             match event {
                 StationEvent::Reconnect => reconnect = true,
+                StationEvent::GoOffline(period) => offline = Some(period),
                 event => stats.record(event, progress),
             }
+        }
+        if let Some(period) = offline {
+            // Closed without a goodbye, as a lost network would.
+            drop(ws);
+            return Outcome::Offline(period);
         }
         if reconnect {
             let _ = ws.close(None).await;

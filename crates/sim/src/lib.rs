@@ -8,9 +8,12 @@
 //!   optional Basic auth), boot, heartbeat, the scenario, and statistics.
 //! - [`Scenario`]: what stations do once booted. Today `idle` (boot and heartbeat) and `charge`
 //!   (Authorize → StartTransaction → MeterValues every sample interval → StopTransaction, again
-//!   and again on every connector). A scenario is data the station consults at its decision
-//!   points, so `boot-storm`, `offline`, `quirks` and user-written scenario files become new
-//!   variants (or a list of steps) without touching the driver.
+//!   and again on every connector), and `offline` (`charge` with a dropped connection: the
+//!   transaction messages are queued, replayed in order, some twice; see `station/offline.rs`).
+//!   A scenario is data the station consults at its decision points, so `boot-storm`, `quirks`
+//!   and user-written scenario files become new variants (or a list of steps).
+//! - `--api`: afterwards every completed transaction is checked through the server's HTTP API
+//!   (stored once, right energy).
 //! - [`Report`]: messages by action, throughput, round-trip percentiles, errors by kind, and
 //!   the transactions the server confirmed (for checks against its API).
 //!
@@ -23,13 +26,14 @@
 //! # }
 //! ```
 
+mod check;
 pub mod driver;
 mod report;
 mod scenario;
 pub mod station;
 mod stats;
 
-pub use driver::{SimConfig, run};
+pub use driver::{ApiCheck, SimConfig, run};
 pub use report::{ActionReport, Report};
 pub use scenario::{Scenario, UnknownScenario, parse_duration};
 pub use station::CompletedTransaction;

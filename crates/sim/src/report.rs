@@ -36,6 +36,8 @@ pub struct Report {
     pub errors: BTreeMap<String, u64>,
     pub protocol_errors: u64,
     pub transactions_completed: usize,
+    /// Completed transactions checked through the server's API (`--api`).
+    pub transactions_checked: u64,
     /// Every transaction the server confirmed both ends of (not in the JSON: it can be long).
     #[serde(skip)]
     pub completed: Vec<CompletedTransaction>,
@@ -80,6 +82,7 @@ impl Report {
             errors: stats.errors,
             protocol_errors: stats.protocol_errors,
             transactions_completed: stats.completed.len(),
+            transactions_checked: stats.checked,
             completed: stats.completed,
         }
     }
@@ -102,8 +105,11 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "messages: {} ({:.0}/s), transactions completed: {}",
-            self.messages, self.messages_per_s, self.transactions_completed
+            "messages: {} ({:.0}/s), transactions completed: {} (checked via API: {})",
+            self.messages,
+            self.messages_per_s,
+            self.transactions_completed,
+            self.transactions_checked
         );
         let _ = writeln!(
             out,

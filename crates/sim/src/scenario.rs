@@ -17,6 +17,15 @@ pub enum Scenario {
     /// Each connector repeatedly: Authorize → StartTransaction → MeterValues every sample
     /// interval → StopTransaction after `session`, then `pause` before the next one.
     Charge { session: Duration, pause: Duration },
+    /// `charge`, but `drop_after` the first boot the station closes its socket in the middle
+    /// of a transaction, keeps charging `offline_for`, queueing its transaction messages
+    /// (OCPP 1.6 §3.7), then reconnects and replays them in order, every third one twice.
+    Offline {
+        session: Duration,
+        pause: Duration,
+        drop_after: Duration,
+        offline_for: Duration,
+    },
 }
 
 impl Scenario {
@@ -28,12 +37,41 @@ impl Scenario {
         }
     }
 
+    /// The default `offline` scenario: `charge`, dropping the connection 30 s after boot for
+    /// 90 s (a session ends and the next one starts while offline).
+    pub fn offline() -> Scenario {
+        Scenario::Offline {
+            session: Duration::from_secs(60),
+            pause: Duration::from_secs(2),
+            drop_after: Duration::from_secs(30),
+            offline_for: Duration::from_secs(90),
+        }
+    }
+
+    /// Transaction messages go through the station's queue, sent one at a time and kept
+    /// across a lost connection.
+    pub fn queues_transactions(&self) -> bool {
+        matches!(self, Scenario::Offline { .. })
+    }
+
+    /// When to drop the connection after the first boot, and for how long.
+    pub fn drop_plan(&self) -> Option<(Duration, Duration)> {
+        match self {
+            Scenario::Offline {
+                drop_after,
+                offline_for,
+                ..
+            } => Some((*drop_after, *offline_for)),
+            _ => None,
+        }
+    }
+
     /// How long a session started on this station lasts before the station stops it itself
     /// (`None`: until the server stops it or the run ends).
     pub fn session_length(&self) -> Option<Duration> {
         match self {
             Scenario::Idle => None,
-            Scenario::Charge { session, .. } => Some(*session),
+            Scenario::Charge { session, .. } | Scenario::Offline { session, .. } => Some(*session),
         }
     }
 
@@ -41,7 +79,7 @@ impl Scenario {
     pub fn next_session_after(&self) -> Option<Duration> {
         match self {
             Scenario::Idle => None,
-            Scenario::Charge { pause, .. } => Some(*pause),
+            Scenario::Charge { pause, .. } | Scenario::Offline { pause, .. } => Some(*pause),
         }
     }
 
@@ -49,6 +87,7 @@ impl Scenario {
         match self {
             Scenario::Idle => "idle",
             Scenario::Charge { .. } => "charge",
+            Scenario::Offline { .. } => "offline",
         }
     }
 }
@@ -60,7 +99,7 @@ impl fmt::Display for Scenario {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("unknown scenario {0:?} (known: idle, charge)")]
+#[error("unknown scenario {0:?} (known: idle, charge, offline)")]
 pub struct UnknownScenario(String);
 
 impl FromStr for Scenario {
@@ -69,6 +108,7 @@ impl FromStr for Scenario {
         match s {
             "idle" => Ok(Scenario::Idle),
             "charge" => Ok(Scenario::charge()),
+            "offline" => Ok(Scenario::offline()),
             other => Err(UnknownScenario(other.to_owned())),
         }
     }

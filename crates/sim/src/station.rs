@@ -9,12 +9,16 @@
 
 mod boot;
 mod config;
+mod event;
 mod meter;
+mod offline;
 mod reply;
 mod results;
 mod session;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_offline;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -22,10 +26,10 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use ocpp::v16::{self, ChargePointStatus, IdToken, Reason};
 use ocpp::{CallId, Endpoint, EndpointConfig, EndpointEvent, Timestamp, Version};
-use serde::Serialize;
 
 use config::AUTHORIZE_REMOTE_TX_REQUESTS;
 pub use config::ConfigStore;
+pub use event::{CompletedTransaction, StationEvent};
 
 use crate::Scenario;
 
@@ -72,46 +76,6 @@ pub struct StationConfig {
     pub scenario: Scenario,
 }
 
-/// A transaction the server confirmed both ends of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CompletedTransaction {
-    pub station_id: String,
-    pub connector_id: u32,
-    pub transaction_id: i32,
-    pub meter_start_wh: i64,
-    pub meter_stop_wh: i64,
-}
-
-/// What happened, for the driver's statistics.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StationEvent {
-    /// One of our calls was answered; `error` is the CALLERROR code if it was refused.
-    Reply {
-        action: String,
-        round_trip: Duration,
-        error: Option<String>,
-    },
-    Timeout {
-        action: String,
-    },
-    /// The server broke the protocol (a bad frame, an unreadable answer).
-    Violation(String),
-    /// A business refusal: boot not accepted, id tag not accepted.
-    Refused {
-        action: &'static str,
-        status: String,
-    },
-    Booted,
-    /// The server called us; answered already.
-    ServerCall {
-        action: String,
-    },
-    TransactionStarted,
-    TransactionCompleted(CompletedTransaction),
-    /// Reset: close the connection and connect again (then `handle_connected`).
-    Reconnect,
-}
-
 /// What a connector is doing.
 #[derive(Debug, Clone)]
 enum Session {
@@ -124,7 +88,10 @@ enum Session {
 
 #[derive(Debug, Clone)]
 struct Tx {
+    /// The server's id; -1 while a queued StartTransaction is unanswered.
     id: i32,
+    /// The station's own number for it (the offline queue's key).
+    local: u32,
     tag: IdToken,
     meter_start: i64,
     ends_at: Option<Instant>,
@@ -161,6 +128,8 @@ enum Purpose {
     Authorize(u32),
     Start(u32),
     Stop(u32),
+    /// The head of the offline transaction queue.
+    Queued,
     Other,
 }
 
@@ -202,6 +171,9 @@ pub struct Station {
     pending: HashMap<CallId, Purpose>,
     deferred: Vec<Deferred>,
     events: std::collections::VecDeque<StationEvent>,
+    queue: offline::TxQueue,
+    /// When the `offline` scenario drops the connection (once).
+    drop_at: Option<Instant>,
 }
 
 impl Station {
@@ -232,6 +204,8 @@ impl Station {
             pending: HashMap::new(),
             deferred: Vec::new(),
             events: Default::default(),
+            queue: Default::default(),
+            drop_at: None,
             config,
         }
     }
@@ -251,6 +225,15 @@ impl Station {
         self.pending.clear();
         self.connected = true;
         self.boot = Boot::Pending { retry_at: None };
+        if self.connections == 1 {
+            self.drop_at = self
+                .config
+                .scenario
+                .drop_plan()
+                .map(|(after, _)| now.mono + after);
+        } else {
+            self.queue.mark_replay();
+        }
         self.send_boot(now);
     }
 
@@ -260,6 +243,7 @@ impl Station {
     pub fn handle_disconnected(&mut self, now: Now) {
         self.connected = false;
         self.pending.clear();
+        self.queue.connection_lost();
         self.heartbeat_at = None;
         for index in 0..self.connectors.len() {
             if !matches!(
@@ -286,6 +270,9 @@ impl Station {
         }
         if self.heartbeat_at.is_some_and(|at| at <= now.mono) {
             self.send_heartbeat(now);
+        }
+        if self.connected && self.drop_at.is_some_and(|at| at <= now.mono) {
+            self.drop_connection(now);
         }
         for index in 0..self.connectors.len() {
             let connector = connector_id(index);
@@ -327,6 +314,7 @@ impl Station {
     /// Nothing in flight: no call unanswered, no session between its steps.
     pub fn is_quiet(&self) -> bool {
         self.endpoint.pending_calls() == 0
+            && self.queue.is_empty()
             && self
                 .connectors
                 .iter()
@@ -352,6 +340,9 @@ impl Station {
             consider(retry_at);
         }
         consider(self.heartbeat_at);
+        if self.connected {
+            consider(self.drop_at);
+        }
         for c in &self.connectors {
             match &c.session {
                 Session::Idle { next_start } => consider(*next_start),
@@ -377,7 +368,9 @@ impl Station {
                     round_trip,
                 } => self.handle_reply(now, call, action, reply, round_trip),
                 EndpointEvent::Timeout { call, action, .. } => {
-                    self.pending.remove(&call);
+                    if let Some(Purpose::Queued) = self.pending.remove(&call) {
+                        self.queued_lost();
+                    }
                     self.events.push_back(StationEvent::Timeout { action });
                 }
                 EndpointEvent::Violation(error) => {
@@ -401,6 +394,7 @@ impl Station {
             self.connected = false;
             self.events.push_back(StationEvent::Reconnect);
         }
+        self.pump_queue(now);
     }
 
     fn run_deferred(&mut self, now: Now, work: Deferred) {

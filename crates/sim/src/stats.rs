@@ -47,6 +47,8 @@ pub struct Stats {
     pub errors: BTreeMap<String, u64>,
     pub protocol_errors: u64,
     pub completed: Vec<CompletedTransaction>,
+    /// Transactions checked through the API (`--api`).
+    pub checked: u64,
 }
 
 impl Stats {
@@ -102,7 +104,7 @@ impl Stats {
                 self.completed.push(done);
             }
             // Handled by the driver.
-            StationEvent::Reconnect => {}
+            StationEvent::Reconnect | StationEvent::GoOffline(_) => {}
         }
     }
 
@@ -123,5 +125,6 @@ impl Stats {
         }
         self.protocol_errors += other.protocol_errors;
         self.completed.extend(other.completed);
+        self.checked += other.checked;
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use ocpp::v16::{self, Measurand, MeterValue, Phase, ReadingContext, SampledValue, UnitOfMeasure};
 
 use super::config::{METER_VALUE_SAMPLE_INTERVAL, METER_VALUES_SAMPLED_DATA};
+use super::offline::TxMessage;
 use super::{Now, Purpose, Session, Station, WMS_PER_WH};
 
 /// 16 A on three phases at 230 V.
@@ -61,12 +62,12 @@ impl Station {
         let Some(c) = self.connector_mut(connector) else {
             return;
         };
-        let (transaction_id, charging) = match &mut c.session {
+        let (transaction_id, local, charging) = match &mut c.session {
             Session::Active(tx) => {
                 tx.next_meter = now.mono + interval;
-                (Some(tx.id), true)
+                (Some(tx.id), tx.local, true)
             }
-            _ => (None, false),
+            _ => (None, 0, false),
         };
         let sample =
             |value: String, m: Measurand, unit: UnitOfMeasure, phase: Option<Phase>| SampledValue {
@@ -139,7 +140,11 @@ impl Station {
                 sampled_value: values,
             }],
         };
-        self.send(now, &request, Purpose::Other);
+        if charging && self.config.scenario.queues_transactions() {
+            self.queue.push(local, TxMessage::Meter(request));
+        } else {
+            self.send(now, &request, Purpose::Other);
+        }
     }
 
     /// The measurands listed in MeterValuesSampledData that this meter can measure.

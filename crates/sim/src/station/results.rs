@@ -26,6 +26,9 @@ impl Station {
                     round_trip,
                     error: Some(error.code),
                 });
+                if let Purpose::Queued = purpose {
+                    self.queued_answered(None);
+                }
                 self.abandon(now, purpose);
                 return;
             }
@@ -41,6 +44,10 @@ impl Station {
             Purpose::Start(c) => decode(&payload).map(|r| self.started(now, c, r)),
             Purpose::Stop(c) => {
                 decode::<v16::StopTransactionResponse>(&payload).map(|_| self.stopped(now, c))
+            }
+            Purpose::Queued => {
+                self.queued_answered(Some(&payload));
+                Ok(())
             }
             Purpose::Other => Ok(()),
         };
@@ -59,7 +66,7 @@ impl Station {
             Purpose::Authorize(c) | Purpose::Start(c) => self.end_session(now, c),
             // The station's meter is the truth; the stop is not retried in this slice.
             Purpose::Stop(c) => self.end_session(now, c),
-            Purpose::Other => {}
+            Purpose::Queued | Purpose::Other => {}
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use ocpp::v16::{self, ChargePointStatus, IdToken, Reason};
 
+use super::offline::TxMessage;
 use super::{Boot, CompletedTransaction, Now, Purpose, Session, Station, StationEvent, Tx};
 
 impl Station {
@@ -34,7 +35,20 @@ impl Station {
     /// Plug in and present a tag: Preparing, then Authorize (or straight to StartTransaction
     /// for a remote start when AuthorizeRemoteTxRequests is false).
     pub(super) fn begin_session(&mut self, now: Now, connector: u32, tag: IdToken) {
+        if !self.connected && self.config.scenario.queues_transactions() && !self.finishing {
+            // Offline: authorised locally (LocalAuthorizeOffline), the start is queued.
+            self.set_status(now, connector, ChargePointStatus::Preparing);
+            self.start_transaction(now, connector, tag);
+            return;
+        }
         if self.boot != Boot::Accepted || !self.connected {
+            // Not now: try again shortly rather than spin on a past deadline.
+            if let Some(c) = self.connector_mut(connector)
+                && let Session::Idle { next_start } = &mut c.session
+                && next_start.is_some()
+            {
+                *next_start = Some(now.mono + std::time::Duration::from_millis(100));
+            }
             return;
         }
         self.set_status(now, connector, ChargePointStatus::Preparing);
@@ -52,6 +66,13 @@ impl Station {
             return;
         };
         let meter_start = c.register_wh();
+        if self.config.scenario.queues_transactions() {
+            self.start_queued(now, connector, tag, meter_start);
+            return;
+        }
+        let Some(c) = self.connector_mut(connector) else {
+            return;
+        };
         c.session = Session::Starting {
             tag: tag.clone(),
             meter_start,
@@ -64,6 +85,37 @@ impl Station {
             timestamp: now.timestamp(),
         };
         self.send(now, &request, Purpose::Start(connector));
+    }
+
+    /// The transaction starts at once, whether or not the server can be told yet.
+    fn start_queued(&mut self, now: Now, connector: u32, tag: IdToken, meter_start: i64) {
+        let local = self.queue.new_local();
+        let ends_at = self.config.scenario.session_length().map(|d| now.mono + d);
+        let interval = self.sample_interval();
+        let request = v16::StartTransactionRequest {
+            connector_id: connector,
+            id_tag: tag.clone(),
+            meter_start,
+            reservation_id: None,
+            timestamp: now.timestamp(),
+        };
+        self.queue.push(local, TxMessage::Start(request));
+        let Some(c) = self.connector_mut(connector) else {
+            return;
+        };
+        c.session = Session::Active(Tx {
+            id: -1,
+            local,
+            tag,
+            meter_start,
+            ends_at,
+            next_meter: now.mono + interval,
+            last_tick: now.mono,
+        });
+        self.set_status(now, connector, ChargePointStatus::Charging);
+        if self.finishing {
+            self.stop_session(now, connector, Reason::Local);
+        }
     }
 
     pub(super) fn authorized(&mut self, now: Now, connector: u32, r: v16::AuthorizeResponse) {
@@ -101,6 +153,7 @@ impl Station {
         let refused = r.id_tag_info.status != v16::AuthorizationStatus::Accepted;
         c.session = Session::Active(Tx {
             id: r.transaction_id,
+            local: 0,
             tag: tag.clone(),
             meter_start: *meter_start,
             ends_at,
@@ -122,6 +175,7 @@ impl Station {
 
     pub(super) fn stop_session(&mut self, now: Now, connector: u32, reason: Reason) {
         self.advance_meter(now, connector);
+        let queued = self.config.scenario.queues_transactions();
         let Some(c) = self.connector_mut(connector) else {
             return;
         };
@@ -129,6 +183,25 @@ impl Station {
             return;
         };
         let meter_stop = c.register_wh();
+        if queued {
+            let request = v16::StopTransactionRequest {
+                id_tag: Some(tx.tag),
+                meter_stop,
+                timestamp: now.timestamp(),
+                transaction_id: tx.id,
+                reason: Some(reason),
+                transaction_data: Vec::new(),
+            };
+            let message = TxMessage::Stop {
+                request,
+                connector,
+                meter_start: tx.meter_start,
+            };
+            self.queue.push(tx.local, message);
+            self.set_status(now, connector, ChargePointStatus::Finishing);
+            self.end_session(now, connector);
+            return;
+        }
         c.session = Session::Stopping {
             tx: tx.clone(),
             meter_stop,

@@ -1,0 +1,91 @@
+//! The simulator's `offline` scenario against the real server, in one process: stations drop
+//! their connections mid-transaction, queue, reconnect and replay (some messages twice), and
+//! every transaction must still be stored exactly once with the energy the station metered.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use common::TestServer;
+use switchyard_sim::{ApiCheck, Report, Scenario, SimConfig};
+
+fn assert_clean(report: &Report) {
+    let text = report.to_text();
+    assert_eq!(report.protocol_errors, 0, "{text}");
+    assert!(!report.failed(), "{text}");
+    assert_eq!(report.connected, u64::from(report.stations), "{text}");
+    assert_eq!(report.booted, u64::from(report.stations), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_replays_are_stored_once_with_the_metered_energy() {
+    let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
+    server.put_tag("SIM-TAG", "Accepted").await;
+    let mut config = SimConfig::new(format!("ws://{}/ocpp", server.addr), 30);
+    config.id_prefix = "OFF-".into();
+    config.ramp = Duration::from_millis(300);
+    config.duration = Duration::from_secs(4);
+    config.meter_interval = Duration::from_millis(200);
+    // Dropped 0.4 s after boot for 1.5 s: the running session stops and the next one
+    // starts while offline, so replayed meter values and stops wait for a replayed start.
+    config.scenario = Scenario::Offline {
+        session: Duration::from_millis(800),
+        pause: Duration::from_millis(100),
+        drop_after: Duration::from_millis(400),
+        offline_for: Duration::from_millis(1500),
+    };
+    config.api = Some(ApiCheck {
+        url: format!("http://{}", server.addr),
+        token: server.token.clone(),
+    });
+    let report = switchyard_sim::run(config).await;
+    eprintln!("{}", report.to_text());
+    assert_clean(&report);
+    let text = report.to_text();
+    // 30 stations × 2 connectors, at least two sessions each (one before the drop, one
+    // made offline).
+    assert!(report.completed.len() >= 120, "{text}");
+    assert_eq!(
+        report.transactions_checked,
+        report.completed.len() as u64,
+        "{text}"
+    );
+
+    // And from the outside: nothing stored that the stations did not complete, no
+    // transaction twice, every one stopped with its energy.
+    let mut per_station: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+    for done in &report.completed {
+        per_station
+            .entry(&done.station_id)
+            .or_default()
+            .push(done.transaction_id);
+    }
+    assert_eq!(per_station.len(), 30, "{text}");
+    for (station, mut ids) in per_station {
+        let stored = server
+            .get(&format!("/api/v1/transactions?station_id={station}"))
+            .await;
+        let stored = stored.as_array().expect("a list");
+        let mut stored_ids: Vec<i32> = stored
+            .iter()
+            .map(|t| {
+                t["ocpp_transaction_id"]
+                    .as_str()
+                    .and_then(|id| id.parse().ok())
+                    .expect("an OCPP id")
+            })
+            .collect();
+        ids.sort_unstable();
+        stored_ids.sort_unstable();
+        assert_eq!(stored_ids, ids, "{station}");
+        for t in stored {
+            assert!(!t["stopped_at"].is_null(), "{t}");
+            let energy =
+                t["meter_stop_wh"].as_f64().unwrap() - t["meter_start_wh"].as_f64().unwrap();
+            assert_eq!(t["energy_wh"].as_f64(), Some(energy), "{t}");
+            assert!(energy >= 0.0, "{t}");
+        }
+    }
+    server.stop().await;
+}
