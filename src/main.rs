@@ -66,13 +66,13 @@ struct SimArgs {
     /// The API's bearer token (for `--api`).
     #[arg(long, env = "SWITCHYARD_SIM_API_TOKEN")]
     api_token: Option<String>,
-    /// Length of each charging session (`charge` and `offline` scenarios).
+    /// Length of each charging session (`charge`, `offline` and `quirks` scenarios).
     #[arg(long, default_value = "60s", value_parser = parse_duration)]
     session: Duration,
     /// The id tag stations present for their own sessions.
     #[arg(long, default_value = "SIM-TAG")]
     id_tag: String,
-    /// `idle`, `charge` or `offline`.
+    /// `idle`, `charge`, `offline` or `quirks`.
     #[arg(long)]
     scenario: Scenario,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
@@ -107,6 +107,10 @@ fn main() -> anyhow::Result<ExitCode> {
 fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
     let scenario = match args.scenario {
         Scenario::Charge { pause, .. } => Scenario::Charge {
+            session: args.session,
+            pause,
+        },
+        Scenario::Quirks { pause, .. } => Scenario::Quirks {
             session: args.session,
             pause,
         },

@@ -1,6 +1,7 @@
-//! The simulator's `offline` scenario against the real server, in one process: stations drop
-//! their connections mid-transaction, queue, reconnect and replay (some messages twice), and
-//! every transaction must still be stored exactly once with the energy the station metered.
+//! The simulator's `offline` and `quirks` scenarios against the real server, in one process.
+//! `offline`: stations drop their connections mid-transaction, queue, reconnect and replay
+//! (some messages twice), and every transaction must still be stored exactly once with the
+//! energy the station metered. `quirks`: vendor deviations are accepted and counted.
 
 mod common;
 
@@ -86,6 +87,63 @@ async fn offline_replays_are_stored_once_with_the_metered_energy() {
             assert_eq!(t["energy_wh"].as_f64(), Some(energy), "{t}");
             assert!(energy >= 0.0, "{t}");
         }
+    }
+    server.stop().await;
+}
+
+/// The value of `switchyard_quirks_total{kind="..."}` in the Prometheus text.
+fn quirk_count(metrics: &str, kind: &str) -> f64 {
+    let prefix = format!("switchyard_quirks_total{{kind=\"{kind}\"}} ");
+    metrics
+        .lines()
+        .find_map(|line| line.strip_prefix(&prefix))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0.0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quirks_are_accepted_and_counted() {
+    let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
+    server.put_tag("SIM-TAG", "Accepted").await;
+    let mut config = SimConfig::new(format!("ws://{}/ocpp", server.addr), 20);
+    config.id_prefix = "QRK-".into();
+    config.ramp = Duration::from_millis(300);
+    config.duration = Duration::from_millis(2500);
+    config.meter_interval = Duration::from_millis(200);
+    config.scenario = Scenario::Quirks {
+        session: Duration::from_millis(700),
+        pause: Duration::from_millis(100),
+    };
+    config.api = Some(ApiCheck {
+        url: format!("http://{}", server.addr),
+        token: server.token.clone(),
+    });
+    let report = switchyard_sim::run(config).await;
+    assert_clean(&report);
+    let text = report.to_text();
+    // No CALLERROR for any deviation, and the transactions are intact.
+    assert!(report.actions.values().all(|a| a.errors == 0), "{text}");
+    assert!(report.completed.len() >= 40, "{text}");
+    assert_eq!(
+        report.transactions_checked,
+        report.completed.len() as u64,
+        "{text}"
+    );
+
+    let metrics = reqwest::get(server.url("/metrics"))
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("metrics text");
+    for kind in [
+        "unknown_property",
+        "misspelled_unit",
+        "timestamp_without_zone",
+        "meter_values_without_transaction",
+    ] {
+        // At least once per station (each boots once and sends all four).
+        assert!(quirk_count(&metrics, kind) >= 20.0, "{kind}: {metrics}");
     }
     server.stop().await;
 }

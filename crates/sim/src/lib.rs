@@ -10,8 +10,9 @@
 //!   (Authorize → StartTransaction → MeterValues every sample interval → StopTransaction, again
 //!   and again on every connector), and `offline` (`charge` with a dropped connection: the
 //!   transaction messages are queued, replayed in order, some twice; see `station/offline.rs`).
-//!   A scenario is data the station consults at its decision points, so `boot-storm`, `quirks`
-//!   and user-written scenario files become new variants (or a list of steps).
+//!   `quirks` is `charge` with vendor deviations in the payloads (see `station/quirks.rs`).
+//!   A scenario is data the station consults at its decision points, so `boot-storm` and
+//!   user-written scenario files become new variants (or a list of steps).
 //! - `--api`: afterwards every completed transaction is checked through the server's HTTP API
 //!   (stored once, right energy).
 //! - [`Report`]: messages by action, throughput, round-trip percentiles, errors by kind, and

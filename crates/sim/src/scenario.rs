@@ -17,6 +17,11 @@ pub enum Scenario {
     /// Each connector repeatedly: Authorize → StartTransaction → MeterValues every sample
     /// interval → StopTransaction after `session`, then `pause` before the next one.
     Charge { session: Duration, pause: Duration },
+    /// `charge` with vendor-like deviations the server must tolerate: an unknown property in
+    /// StatusNotification and MeterValues, a Temperature sample in `Celcius`, status
+    /// timestamps without a zone, station-level MeterValues on connector 0 without a
+    /// transaction after each boot, and no Heartbeat while a transaction runs.
+    Quirks { session: Duration, pause: Duration },
     /// `charge`, but `drop_after` the first boot the station closes its socket in the middle
     /// of a transaction, keeps charging `offline_for`, queueing its transaction messages
     /// (OCPP 1.6 §3.7), then reconnects and replays them in order, every third one twice.
@@ -54,6 +59,11 @@ impl Scenario {
         matches!(self, Scenario::Offline { .. })
     }
 
+    /// Payloads get vendor-like deviations (`station/quirks.rs`).
+    pub fn quirky(&self) -> bool {
+        matches!(self, Scenario::Quirks { .. })
+    }
+
     /// When to drop the connection after the first boot, and for how long.
     pub fn drop_plan(&self) -> Option<(Duration, Duration)> {
         match self {
@@ -71,7 +81,9 @@ impl Scenario {
     pub fn session_length(&self) -> Option<Duration> {
         match self {
             Scenario::Idle => None,
-            Scenario::Charge { session, .. } | Scenario::Offline { session, .. } => Some(*session),
+            Scenario::Charge { session, .. }
+            | Scenario::Quirks { session, .. }
+            | Scenario::Offline { session, .. } => Some(*session),
         }
     }
 
@@ -79,7 +91,9 @@ impl Scenario {
     pub fn next_session_after(&self) -> Option<Duration> {
         match self {
             Scenario::Idle => None,
-            Scenario::Charge { pause, .. } | Scenario::Offline { pause, .. } => Some(*pause),
+            Scenario::Charge { pause, .. }
+            | Scenario::Quirks { pause, .. }
+            | Scenario::Offline { pause, .. } => Some(*pause),
         }
     }
 
@@ -88,6 +102,7 @@ impl Scenario {
             Scenario::Idle => "idle",
             Scenario::Charge { .. } => "charge",
             Scenario::Offline { .. } => "offline",
+            Scenario::Quirks { .. } => "quirks",
         }
     }
 }
@@ -99,7 +114,7 @@ impl fmt::Display for Scenario {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("unknown scenario {0:?} (known: idle, charge, offline)")]
+#[error("unknown scenario {0:?} (known: idle, charge, offline, quirks)")]
 pub struct UnknownScenario(String);
 
 impl FromStr for Scenario {
@@ -109,6 +124,10 @@ impl FromStr for Scenario {
             "idle" => Ok(Scenario::Idle),
             "charge" => Ok(Scenario::charge()),
             "offline" => Ok(Scenario::offline()),
+            "quirks" => Ok(Scenario::Quirks {
+                session: Duration::from_secs(60),
+                pause: Duration::from_secs(2),
+            }),
             other => Err(UnknownScenario(other.to_owned())),
         }
     }

@@ -12,13 +12,14 @@ mod config;
 mod event;
 mod meter;
 mod offline;
+mod quirks;
 mod reply;
 mod results;
 mod session;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_offline;
+mod tests_scenarios;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -430,9 +431,13 @@ impl Station {
         if !self.connected {
             return;
         }
-        let payload = match serde_json::value::to_raw_value(request) {
-            Ok(payload) => payload,
-            Err(_) => return, // our own typed messages always serialise
+        let payload = if self.config.scenario.quirky() {
+            quirks::mangle(request)
+        } else {
+            serde_json::value::to_raw_value(request).ok()
+        };
+        let Some(payload) = payload else {
+            return; // our own typed messages always serialise
         };
         let call = self
             .endpoint

@@ -30,6 +30,9 @@ impl Station {
             return; // a triggered boot: nothing else changes
         }
         self.events.push_back(StationEvent::Booted);
+        if self.config.scenario.quirky() {
+            self.send_station_meter(now);
+        }
         for index in 0..self.connectors.len() {
             self.send_status(now, connector_id(index));
             // Stagger the connectors so one station's sessions do not move in lockstep.
@@ -78,7 +81,9 @@ impl Station {
     }
 
     pub(super) fn send_heartbeat(&mut self, now: Now) {
-        self.send(now, &v16::HeartbeatRequest {}, Purpose::Other);
+        if !self.heartbeat_suppressed() {
+            self.send(now, &v16::HeartbeatRequest {}, Purpose::Other);
+        }
         self.schedule_heartbeat(now);
     }
 }

@@ -1,4 +1,4 @@
-//! The `offline` scenario's queue, in virtual time: queued while disconnected, replayed in
+//! The `offline` and `quirks` scenarios in virtual time. `offline`: queued while disconnected, replayed in
 //! order after the reconnect, every third message twice with a new message id, a message
 //! whose answer was lost sent again, and the server's transactionId filled in once the
 //! replayed StartTransaction is answered.
@@ -26,17 +26,21 @@ struct Server {
 
 impl Server {
     fn new() -> Server {
+        Server::with(Scenario::Offline {
+            session: Duration::from_secs(10),
+            pause: Duration::from_secs(1),
+            drop_after: Duration::from_secs(5),
+            offline_for: Duration::from_secs(20),
+        })
+    }
+
+    fn with(scenario: Scenario) -> Server {
         let st = Station::new(StationConfig {
             id: "SIM-1".into(),
             connectors: 1,
             meter_interval: Duration::from_secs(2),
             id_tag: "TAG".into(),
-            scenario: Scenario::Offline {
-                session: Duration::from_secs(10),
-                pause: Duration::from_secs(1),
-                drop_after: Duration::from_secs(5),
-                offline_for: Duration::from_secs(20),
-            },
+            scenario,
         });
         let mut s = Server {
             st,
@@ -233,4 +237,51 @@ fn offline_station_finishes_only_when_its_queue_is_delivered() {
     s.pump();
     assert_eq!(s.st.queued(), 0);
     assert!(s.st.is_quiet());
+}
+
+#[test]
+fn quirks_deviate_and_keep_silent_while_charging() {
+    // Sessions of 10 min: the 300 s heartbeat falls inside one.
+    let mut s = Server::with(Scenario::Quirks {
+        session: Duration::from_secs(600),
+        pause: Duration::from_secs(1),
+    });
+    s.advance(Duration::from_secs(400));
+    let actions: Vec<&str> = s.sent.iter().map(|(_, a, _)| a.as_str()).collect();
+    assert!(!actions.contains(&"Heartbeat"), "{actions:?}");
+    let station_meter = s
+        .sent
+        .iter()
+        .find(|(_, a, p)| a == "MeterValues" && p["connectorId"] == 0)
+        .expect("station-level meter values after boot");
+    assert!(station_meter.2.get("transactionId").is_none());
+    let status = s
+        .sent
+        .iter()
+        .find(|(_, a, _)| a == "StatusNotification")
+        .expect("a status");
+    assert_eq!(
+        status.2["timestamp"].as_str().map(str::len),
+        Some(19),
+        "{}",
+        status.2
+    );
+    assert!(status.2.get("vendorFirmwareBuild").is_some());
+    let meter = s
+        .sent
+        .iter()
+        .find(|(_, a, p)| a == "MeterValues" && p["connectorId"] == 1)
+        .expect("transaction meter values");
+    let samples = meter.2["meterValue"][0]["sampledValue"].as_array().unwrap();
+    assert!(
+        samples.iter().any(|v| v["unit"] == "Celcius"),
+        "{}",
+        meter.2
+    );
+    // Without a transaction, heartbeats resume.
+    s.st.finish(s.now);
+    s.pump();
+    s.advance(Duration::from_secs(400));
+    let actions: Vec<&str> = s.sent.iter().map(|(_, a, _)| a.as_str()).collect();
+    assert!(actions.contains(&"Heartbeat"), "{actions:?}");
 }
