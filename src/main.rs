@@ -72,7 +72,7 @@ struct SimArgs {
     /// The id tag stations present for their own sessions.
     #[arg(long, default_value = "SIM-TAG")]
     id_tag: String,
-    /// `idle`, `charge`, `offline` or `quirks`.
+    /// `idle`, `boot-storm`, `charge`, `offline` or `quirks`.
     #[arg(long)]
     scenario: Scenario,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]

@@ -2,6 +2,7 @@
 //! `offline`: stations drop their connections mid-transaction, queue, reconnect and replay
 //! (some messages twice), and every transaction must still be stored exactly once with the
 //! energy the station metered. `quirks`: vendor deviations are accepted and counted.
+//! `boot-storm`: every station connects and boots at once.
 
 mod common;
 
@@ -145,5 +146,28 @@ async fn quirks_are_accepted_and_counted() {
         // At least once per station (each boots once and sends all four).
         assert!(quirk_count(&metrics, kind) >= 20.0, "{kind}: {metrics}");
     }
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn boot_storm_boots_every_station() {
+    let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
+    let mut config = SimConfig::new(format!("ws://{}/ocpp", server.addr), 50);
+    config.id_prefix = "STORM-".into();
+    // Ignored by the boot storm: all 50 connect at once.
+    config.ramp = Duration::from_secs(10);
+    config.duration = Duration::from_millis(1500);
+    config.scenario = Scenario::BootStorm;
+    let report = switchyard_sim::run(config).await;
+    assert_clean(&report);
+    let text = report.to_text();
+    assert_eq!(report.scenario, "boot-storm");
+    let boots = &report.actions["BootNotification"];
+    assert_eq!(boots.count, 50, "{text}");
+    assert_eq!(boots.errors, 0, "{text}");
+    assert!(
+        report.elapsed_s < 5.0,
+        "the ramp was not waited for: {text}"
+    );
     server.stop().await;
 }

@@ -135,8 +135,12 @@ async fn show_progress(progress: Arc<Progress>, started: Instant) {
     }
 }
 
-/// When station `index` connects: evenly over the ramp, jittered by up to half a slot.
+/// When station `index` connects: evenly over the ramp, jittered by up to half a slot; all
+/// at once in a boot storm.
 fn start_offset(config: &SimConfig, index: u32) -> Duration {
+    if config.scenario == Scenario::BootStorm {
+        return Duration::ZERO;
+    }
     let slot = config.ramp / config.stations.max(1);
     // A fixed hash of the index: reproducible jitter without a random number generator.
     let jitter = u64::from(index).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 44;
@@ -356,5 +360,7 @@ mod tests {
         let offsets: Vec<_> = (0..10).map(|i| start_offset(&config, i)).collect();
         assert!(offsets.windows(2).all(|w| w[0] < w[1]));
         assert!(offsets[9] < Duration::from_secs(10));
+        config.scenario = Scenario::BootStorm;
+        assert!((0..10).all(|i| start_offset(&config, i) == Duration::ZERO));
     }
 }

@@ -6,13 +6,13 @@
 //!   call of the central system. Tested without sockets, in virtual time.
 //! - [`driver`]: one tokio task per station: WebSocket connect (subprotocol `ocpp1.6`,
 //!   optional Basic auth), boot, heartbeat, the scenario, and statistics.
-//! - [`Scenario`]: what stations do once booted. Today `idle` (boot and heartbeat) and `charge`
+//! - [`Scenario`]: what stations do once booted: `idle` (boot and heartbeat), `charge`
 //!   (Authorize → StartTransaction → MeterValues every sample interval → StopTransaction, again
 //!   and again on every connector), and `offline` (`charge` with a dropped connection: the
 //!   transaction messages are queued, replayed in order, some twice; see `station/offline.rs`).
 //!   `quirks` is `charge` with vendor deviations in the payloads (see `station/quirks.rs`).
-//!   A scenario is data the station consults at its decision points, so `boot-storm` and
-//!   user-written scenario files become new variants (or a list of steps).
+//!   A scenario is data the station consults at its decision points, so user-written
+//!   scenario files become a new variant (a list of steps). `boot-storm` is `idle` with no ramp.
 //! - `--api`: afterwards every completed transaction is checked through the server's HTTP API
 //!   (stored once, right energy).
 //! - [`Report`]: messages by action, throughput, round-trip percentiles, errors by kind, and

@@ -14,6 +14,9 @@ pub enum Scenario {
     /// Connect, boot, StatusNotification per connector, heartbeat; nothing else unless the
     /// server asks (remote start, reset, ...).
     Idle,
+    /// `idle`, but every station connects and boots at once, whatever `--ramp` says: the
+    /// report's BootNotification latency is the figure.
+    BootStorm,
     /// Each connector repeatedly: Authorize → StartTransaction → MeterValues every sample
     /// interval → StopTransaction after `session`, then `pause` before the next one.
     Charge { session: Duration, pause: Duration },
@@ -80,7 +83,7 @@ impl Scenario {
     /// (`None`: until the server stops it or the run ends).
     pub fn session_length(&self) -> Option<Duration> {
         match self {
-            Scenario::Idle => None,
+            Scenario::Idle | Scenario::BootStorm => None,
             Scenario::Charge { session, .. }
             | Scenario::Quirks { session, .. }
             | Scenario::Offline { session, .. } => Some(*session),
@@ -90,7 +93,7 @@ impl Scenario {
     /// When a connector starts its next local session, after boot or after the last one.
     pub fn next_session_after(&self) -> Option<Duration> {
         match self {
-            Scenario::Idle => None,
+            Scenario::Idle | Scenario::BootStorm => None,
             Scenario::Charge { pause, .. }
             | Scenario::Quirks { pause, .. }
             | Scenario::Offline { pause, .. } => Some(*pause),
@@ -100,6 +103,7 @@ impl Scenario {
     pub fn name(&self) -> &'static str {
         match self {
             Scenario::Idle => "idle",
+            Scenario::BootStorm => "boot-storm",
             Scenario::Charge { .. } => "charge",
             Scenario::Offline { .. } => "offline",
             Scenario::Quirks { .. } => "quirks",
@@ -114,7 +118,7 @@ impl fmt::Display for Scenario {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("unknown scenario {0:?} (known: idle, charge, offline, quirks)")]
+#[error("unknown scenario {0:?} (known: idle, boot-storm, charge, offline, quirks)")]
 pub struct UnknownScenario(String);
 
 impl FromStr for Scenario {
@@ -122,6 +126,7 @@ impl FromStr for Scenario {
     fn from_str(s: &str) -> Result<Scenario, UnknownScenario> {
         match s {
             "idle" => Ok(Scenario::Idle),
+            "boot-storm" => Ok(Scenario::BootStorm),
             "charge" => Ok(Scenario::charge()),
             "offline" => Ok(Scenario::offline()),
             "quirks" => Ok(Scenario::Quirks {
@@ -174,6 +179,14 @@ mod tests {
     fn scenarios_parse_by_name() {
         assert_eq!("idle".parse::<Scenario>().ok(), Some(Scenario::Idle));
         assert_eq!("charge".parse::<Scenario>().ok(), Some(Scenario::charge()));
-        assert!("boot-storm".parse::<Scenario>().is_err());
+        assert_eq!(
+            "boot-storm".parse::<Scenario>().ok(),
+            Some(Scenario::BootStorm)
+        );
+        assert_eq!(
+            "offline".parse::<Scenario>().ok().map(|s| s.name()),
+            Some("offline")
+        );
+        assert!("storm".parse::<Scenario>().is_err());
     }
 }
