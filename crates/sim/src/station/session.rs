@@ -183,15 +183,15 @@ impl Station {
             return;
         };
         let meter_stop = c.register_wh();
+        let request = v16::StopTransactionRequest {
+            id_tag: Some(tx.tag.clone()),
+            meter_stop,
+            timestamp: now.timestamp(),
+            transaction_id: tx.id,
+            reason: Some(reason),
+            transaction_data: Vec::new(),
+        };
         if queued {
-            let request = v16::StopTransactionRequest {
-                id_tag: Some(tx.tag),
-                meter_stop,
-                timestamp: now.timestamp(),
-                transaction_id: tx.id,
-                reason: Some(reason),
-                transaction_data: Vec::new(),
-            };
             let message = TxMessage::Stop {
                 request,
                 connector,
@@ -207,14 +207,6 @@ impl Station {
             meter_stop,
         };
         self.set_status(now, connector, ChargePointStatus::Finishing);
-        let request = v16::StopTransactionRequest {
-            id_tag: Some(tx.tag),
-            meter_stop,
-            timestamp: now.timestamp(),
-            transaction_id: tx.id,
-            reason: Some(reason),
-            transaction_data: Vec::new(),
-        };
         self.send(now, &request, Purpose::Stop(connector));
     }
 
