@@ -27,6 +27,10 @@ enum Command {
         options: ServeOptions,
     },
     /// Simulate OCPP 1.6 stations against a central system and report what they saw.
+    ///
+    /// Loopback only: --url must name a loopback address (127.0.0.0/8, ::1, localhost).
+    /// Toward 127.x servers, stations connect from source addresses spread over
+    /// 127.0.1.1–127.0.1.250, so no source address runs out of ephemeral ports.
     Sim(SimArgs),
 }
 
@@ -77,6 +81,14 @@ struct SimArgs {
     scenario: Scenario,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     report: ReportFormat,
+    /// Spread the stations over this many worker processes (each plays a contiguous slice
+    /// of station ids; the reports are merged). Default: as few as the open-file limit
+    /// allows (one process holds at most its limit minus 100 connections).
+    #[arg(long)]
+    workers: Option<u32>,
+    /// Internal: this process is worker I of --workers (set by the parent).
+    #[arg(long, hide = true, requires = "workers")]
+    worker_index: Option<u32>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -104,7 +116,148 @@ fn main() -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Connections a process may hold besides its stations (stdio, runtime, resolver, API check).
+const FD_RESERVE: u64 = 100;
+
 fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
+    let fd_limit = raise_fd_limit();
+    let per_process = fd_limit.saturating_sub(FD_RESERVE).max(1);
+    let needed = u64::from(args.stations).div_ceil(per_process).max(1);
+    if let Some(index) = args.worker_index {
+        let workers = args.workers.unwrap_or(1).max(1);
+        let (first, count) = slice(args.stations, workers, index);
+        return sim_process(args, first, count, true);
+    }
+    let workers = match args.workers {
+        Some(0) => anyhow::bail!("--workers must be at least 1"),
+        Some(n) if u64::from(n) < needed => anyhow::bail!(
+            "fd limit {fd_limit} allows {per_process} stations per process; \
+             {} stations need at least {needed} workers, not {n}",
+            args.stations
+        ),
+        Some(n) => n,
+        None => {
+            let n = u32::try_from(needed).context("too many workers")?;
+            if n > 1 {
+                eprintln!(
+                    "fd limit {fd_limit} allows {per_process} stations per process; \
+                     using {n} workers"
+                );
+            }
+            n
+        }
+    };
+    if workers == 1 {
+        let stations = args.stations;
+        return sim_process(args, 0, stations, false);
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the runtime")?;
+    if let Err(refused) = runtime.block_on(switchyard_sim::loopback_target(&args.url)) {
+        anyhow::bail!(refused);
+    }
+    run_workers(&args, workers)
+}
+
+/// Raise the soft open-file limit to the hard one; the soft limit afterwards.
+fn raise_fd_limit() -> u64 {
+    use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+    let limit = getrlimit(Resource::Nofile);
+    if limit.current != limit.maximum {
+        let raised = Rlimit {
+            current: limit.maximum,
+            maximum: limit.maximum,
+        };
+        if let Err(e) = setrlimit(Resource::Nofile, raised) {
+            eprintln!("cannot raise the open-file limit to the hard limit: {e}");
+        }
+    }
+    getrlimit(Resource::Nofile).current.unwrap_or(u64::MAX)
+}
+
+/// Worker `index` of `workers`: its first station and how many it plays (contiguous slices,
+/// the first `stations % workers` one station larger).
+fn slice(stations: u32, workers: u32, index: u32) -> (u32, u32) {
+    let (base, extra) = (stations / workers, stations % workers);
+    let first = index * base + index.min(extra);
+    (first, base + u32::from(index < extra))
+}
+
+/// The parent: re-run this binary as `workers` children, each with `--worker-index I` and
+/// a JSON report on stdout, and merge what they report.
+fn run_workers(args: &SimArgs, workers: u32) -> anyhow::Result<ExitCode> {
+    let exe = std::env::current_exe().context("cannot find this binary")?;
+    let forwarded = forwarded_args(std::env::args_os().skip(1));
+    let mut children = Vec::new();
+    for index in 0..workers {
+        let child = std::process::Command::new(&exe)
+            .args(&forwarded)
+            .arg("--workers")
+            .arg(workers.to_string())
+            .arg("--worker-index")
+            .arg(index.to_string())
+            .arg("--report")
+            .arg("json")
+            .stdout(std::process::Stdio::piped())
+            .stdin(std::process::Stdio::null())
+            .spawn()
+            .with_context(|| format!("cannot start worker {index}"))?;
+        children.push(std::thread::spawn(move || child.wait_with_output()));
+    }
+    let mut reports = Vec::new();
+    let mut failed = false;
+    for (index, child) in children.into_iter().enumerate() {
+        let output = child
+            .join()
+            .map_err(|_| anyhow::anyhow!("worker {index}: waiting thread panicked"))?
+            .with_context(|| format!("worker {index}"))?;
+        match serde_json::from_slice::<switchyard_sim::Report>(&output.stdout) {
+            Ok(report) => reports.push(report),
+            Err(e) => {
+                failed = true;
+                eprintln!("worker {index} gave no report ({}): {e}", output.status);
+            }
+        }
+        if !output.status.success() {
+            failed = true;
+            eprintln!("worker {index} failed ({})", output.status);
+        }
+    }
+    let report = switchyard_sim::Report::merge(reports);
+    match args.report {
+        ReportFormat::Text => print!("{}", report.to_text()),
+        ReportFormat::Json => println!("{}", report.to_json()),
+    }
+    Ok(if failed || report.failed() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The parent's arguments for a worker, without the ones the parent sets itself.
+fn forwarded_args(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    const OWN: [&str; 3] = ["--workers", "--worker-index", "--report"];
+    let mut out = Vec::new();
+    let mut skip_value = false;
+    for arg in args {
+        if std::mem::take(&mut skip_value) {
+            continue;
+        }
+        let text = arg.to_string_lossy();
+        if OWN.contains(&text.as_ref()) {
+            skip_value = true;
+        } else if !OWN.iter().any(|own| text.starts_with(&format!("{own}="))) {
+            out.push(arg);
+        }
+    }
+    out
+}
+
+/// Play stations `first..first + count` in this process.
+fn sim_process(args: SimArgs, first: u32, count: u32, worker: bool) -> anyhow::Result<ExitCode> {
     let scenario = match args.scenario {
         Scenario::Charge { pause, .. } => Scenario::Charge {
             session: args.session,
@@ -128,7 +281,8 @@ fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
     };
     let config = SimConfig {
         url: args.url,
-        stations: args.stations,
+        stations: count,
+        first,
         id_prefix: args.id_prefix,
         connectors: args.connectors,
         password: args.password,
@@ -137,12 +291,15 @@ fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
         meter_interval: args.meter_interval,
         id_tag: args.id_tag,
         scenario,
-        progress: true,
+        progress: !worker,
         api,
+        keep_samples: worker,
     };
-    let report = tokio::runtime::Runtime::new()
-        .context("cannot start the runtime")?
-        .block_on(switchyard_sim::run(config));
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the runtime")?;
+    if let Err(refused) = runtime.block_on(switchyard_sim::loopback_target(&config.url)) {
+        anyhow::bail!(refused);
+    }
+    let report = runtime.block_on(switchyard_sim::run(config));
     match args.report {
         ReportFormat::Text => print!("{}", report.to_text()),
         ReportFormat::Json => println!("{}", report.to_json()),
@@ -211,5 +368,45 @@ fn init_logging(format: LogFormat) {
     match format {
         LogFormat::Human => builder.init(),
         LogFormat::Json => builder.json().init(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_cover_the_fleet_contiguously() {
+        for (stations, workers) in [(10, 2), (10, 3), (2, 3), (50_000, 3)] {
+            let mut next = 0;
+            for index in 0..workers {
+                let (first, count) = slice(stations, workers, index);
+                assert_eq!(first, next);
+                next += count;
+            }
+            assert_eq!(next, stations);
+        }
+        assert_eq!(slice(10, 3, 0), (0, 4));
+        assert_eq!(slice(10, 3, 2), (7, 3));
+    }
+
+    #[test]
+    fn workers_get_the_parents_args_without_its_own() {
+        let args = [
+            "sim",
+            "--url",
+            "ws://127.0.0.1:1/ocpp",
+            "--workers",
+            "3",
+            "--report=text",
+            "--stations",
+            "9",
+            "--report",
+            "json",
+            "--workers=2",
+        ];
+        let forwarded = forwarded_args(args.iter().map(Into::into));
+        let expected = ["sim", "--url", "ws://127.0.0.1:1/ocpp", "--stations", "9"];
+        assert_eq!(forwarded, expected.map(std::ffi::OsString::from));
     }
 }

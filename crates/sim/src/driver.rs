@@ -6,12 +6,14 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
 use futures_util::{SinkExt, StreamExt};
-use tokio::net::TcpStream;
+use tokio::net::{TcpSocket, TcpStream};
+use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::{self, Message};
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use crate::Scenario;
 use crate::report::Report;
@@ -23,13 +25,20 @@ const GRACE: Duration = Duration::from_secs(10);
 /// The wait before reconnecting after a failed connect or a lost connection.
 const RECONNECT_DELAY: Duration = Duration::from_secs(1);
 
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+type Socket = WebSocketStream<TcpStream>;
+
+/// Source addresses are spread round-robin over this many loopback addresses, 127.0.1.1 to
+/// 127.0.1.250: each source address has its own ~28,000 ephemeral ports toward the server.
+const SOURCE_ADDRESSES: u32 = 250;
 
 #[derive(Debug, Clone)]
 pub struct SimConfig {
     /// The server's OCPP URL without the station id (`ws://127.0.0.1:8180/ocpp`).
     pub url: String,
     pub stations: u32,
+    /// The first station's index: a worker process plays stations `first..first + stations`
+    /// of a larger fleet (ids and source addresses follow the fleet-wide index).
+    pub first: u32,
     pub id_prefix: String,
     pub connectors: u32,
     /// HTTP Basic auth password (security profile 1), the same for every station.
@@ -45,6 +54,8 @@ pub struct SimConfig {
     pub progress: bool,
     /// Check every completed transaction through this server's HTTP API afterwards.
     pub api: Option<ApiCheck>,
+    /// Put every round trip in the report (`samples_us`), for a parent merging workers.
+    pub keep_samples: bool,
 }
 
 /// Where the run's transactions are checked: base URL (`http://127.0.0.1:8180`) and token.
@@ -59,6 +70,7 @@ impl SimConfig {
         SimConfig {
             url: url.into(),
             stations,
+            first: 0,
             id_prefix: "SIM-".into(),
             connectors: 2,
             password: None,
@@ -69,11 +81,54 @@ impl SimConfig {
             scenario: Scenario::Idle,
             progress: false,
             api: None,
+            keep_samples: false,
         }
     }
 
+    /// The id of this process's station `index` (ids count from 1 over the whole fleet).
     pub fn station_id(&self, index: u32) -> String {
-        format!("{}{}", self.id_prefix, index + 1)
+        format!("{}{}", self.id_prefix, self.first + index + 1)
+    }
+}
+
+/// The server's address, if `url` is a `ws://` URL whose host is a loopback address (or a
+/// name that resolves only to loopback addresses): the simulator drives loopback only.
+pub async fn loopback_target(url: &str) -> Result<SocketAddr, String> {
+    let request = url
+        .into_client_request()
+        .map_err(|e| format!("bad url {url}: {e}"))?;
+    let uri = request.uri();
+    if uri.scheme_str() != Some("ws") {
+        return Err(format!("{url}: only ws:// URLs are supported"));
+    }
+    let host = uri
+        .host()
+        .ok_or_else(|| format!("{url}: no host"))?
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    let port = uri.port_u16().unwrap_or(80);
+    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host, port))
+        .await
+        .map_err(|e| format!("cannot resolve {host}: {e}"))?
+        .collect();
+    match addrs.iter().find(|a| a.ip().is_ipv4()).or(addrs.first()) {
+        Some(addr) if addrs.iter().all(|a| a.ip().is_loopback()) => Ok(*addr),
+        Some(_) => Err(format!(
+            "{host} is not a loopback address: the simulator drives loopback servers only"
+        )),
+        None => Err(format!("{host} resolves to no address")),
+    }
+}
+
+/// The source address of fleet-wide station `index` toward an IPv4 loopback server:
+/// round-robin over 127.0.1.1 … 127.0.1.250. None toward IPv6 (`::1` is a single address).
+pub fn source_address(target: &SocketAddr, index: u32) -> Option<IpAddr> {
+    match target.ip() {
+        IpAddr::V4(ip) if ip.is_loopback() => {
+            let host = (index % SOURCE_ADDRESSES + 1) as u8;
+            Some(IpAddr::V4(Ipv4Addr::new(127, 0, 1, host)))
+        }
+        _ => None,
     }
 }
 
@@ -82,12 +137,21 @@ pub async fn run(config: SimConfig) -> Report {
     let config = Arc::new(config);
     let progress = Arc::new(Progress::default());
     let started = Instant::now();
+    let target = match loopback_target(&config.url).await {
+        Ok(target) => target,
+        Err(refused) => {
+            let mut stats = Stats::default();
+            stats.error(refused, &progress);
+            let name = config.scenario.name();
+            return Report::new(name, config.stations, started.elapsed(), stats, false);
+        }
+    };
     let end = started + config.duration;
     let mut tasks = Vec::new();
     for index in 0..config.stations {
         let (config, progress) = (config.clone(), progress.clone());
         tasks.push(tokio::spawn(async move {
-            run_station(index, &config, &progress, started, end).await
+            run_station(index, &config, target, &progress, started, end).await
         }));
     }
     let ticker = (config.progress && std::io::stderr().is_terminal())
@@ -111,6 +175,7 @@ pub async fn run(config: SimConfig) -> Report {
         config.stations,
         started.elapsed(),
         total,
+        config.keep_samples,
     )
 }
 
@@ -151,10 +216,12 @@ fn start_offset(config: &SimConfig, index: u32) -> Duration {
 async fn run_station(
     index: u32,
     config: &SimConfig,
+    target: SocketAddr,
     progress: &Progress,
     started: Instant,
     end: Instant,
 ) -> Stats {
+    let source = source_address(&target, config.first + index);
     let id = config.station_id(index);
     let mut stats = Stats::default();
     tokio::time::sleep_until((started + start_offset(config, index)).into()).await;
@@ -167,7 +234,7 @@ async fn run_station(
     });
     // A station with queued transaction messages reconnects after the end to deliver them.
     while Instant::now() < end || (station.queued() > 0 && Instant::now() < end + GRACE) {
-        let ws = match connect(config, &id).await {
+        let ws = match connect(config, &id, target, source).await {
             Ok(ws) => ws,
             Err(kind) => {
                 stats.error(kind, progress);
@@ -300,7 +367,12 @@ async fn sleep_opt(at: Option<Instant>) {
 }
 
 /// Open the WebSocket, offering `ocpp1.6`; errors are returned as their report kind.
-async fn connect(config: &SimConfig, id: &str) -> Result<Socket, String> {
+async fn connect(
+    config: &SimConfig,
+    id: &str,
+    target: SocketAddr,
+    source: Option<IpAddr>,
+) -> Result<Socket, String> {
     let url = format!("{}/{id}", config.url.trim_end_matches('/'));
     let mut request = url
         .into_client_request()
@@ -316,12 +388,13 @@ async fn connect(config: &SimConfig, id: &str) -> Result<Socket, String> {
             .map_err(|_| "password is not a valid header value".to_owned())?;
         headers.insert("Authorization", value);
     }
-    let (ws, response) = tokio_tungstenite::connect_async(request)
+    let stream = open_tcp(target, source).await.map_err(|e| match e.kind() {
+        std::io::ErrorKind::ConnectionRefused => "connection refused".to_owned(),
+        _ => format!("connect failed: {e}"),
+    })?;
+    let (ws, response) = tokio_tungstenite::client_async(request, stream)
         .await
         .map_err(|e| match e {
-            tungstenite::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-                "connection refused".to_owned()
-            }
             tungstenite::Error::Http(response) => {
                 format!("handshake refused (HTTP {})", response.status().as_u16())
             }
@@ -332,6 +405,19 @@ async fn connect(config: &SimConfig, id: &str) -> Result<Socket, String> {
         return Err("protocol violation: server did not select ocpp1.6".into());
     }
     Ok(ws)
+}
+
+/// A TCP connection to `target`, from `source` (any port) if given.
+async fn open_tcp(target: SocketAddr, source: Option<IpAddr>) -> std::io::Result<TcpStream> {
+    let socket = if target.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    if let Some(ip) = source {
+        socket.bind(SocketAddr::new(ip, 0))?;
+    }
+    socket.connect(target).await
 }
 
 /// Standard base64 with padding (RFC 4648), for the Basic auth header.
@@ -351,6 +437,42 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"CP-1:secret"), "Q1AtMTpzZWNyZXQ=");
+    }
+
+    #[test]
+    fn source_addresses_round_robin_over_loopback() {
+        let target: SocketAddr = "127.0.0.1:8180".parse().unwrap();
+        let ip = |i| source_address(&target, i).unwrap().to_string();
+        assert_eq!(ip(0), "127.0.1.1");
+        assert_eq!(ip(1), "127.0.1.2");
+        assert_eq!(ip(249), "127.0.1.250");
+        assert_eq!(ip(250), "127.0.1.1");
+        let all: std::collections::HashSet<_> = (0..100_000).map(ip).collect();
+        assert_eq!(all.len(), 250);
+        assert!((0..1000).all(|i| source_address(&target, i).unwrap().is_loopback()));
+        let v6: SocketAddr = "[::1]:8180".parse().unwrap();
+        assert_eq!(source_address(&v6, 7), None);
+    }
+
+    #[tokio::test]
+    async fn only_loopback_targets_are_accepted() {
+        let ok = loopback_target("ws://127.0.0.1:8180/ocpp").await.unwrap();
+        assert_eq!(ok, "127.0.0.1:8180".parse().unwrap());
+        assert!(loopback_target("ws://127.3.4.5:1/ocpp").await.is_ok());
+        assert!(loopback_target("ws://[::1]:8180/ocpp").await.is_ok());
+        assert!(loopback_target("ws://localhost:8180/ocpp").await.is_ok());
+        let refused = loopback_target("ws://10.0.0.1:8180/ocpp")
+            .await
+            .unwrap_err();
+        assert!(refused.contains("not a loopback"), "{refused}");
+        assert!(loopback_target("wss://127.0.0.1/ocpp").await.is_err());
+    }
+
+    #[test]
+    fn worker_station_ids_follow_the_fleet_index() {
+        let mut config = SimConfig::new("ws://x/ocpp", 5);
+        config.first = 5;
+        assert_eq!(config.station_id(0), "SIM-6");
     }
 
     #[test]

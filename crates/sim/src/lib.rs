@@ -34,7 +34,7 @@ mod scenario;
 pub mod station;
 mod stats;
 
-pub use driver::{ApiCheck, SimConfig, run};
+pub use driver::{ApiCheck, SimConfig, loopback_target, run, source_address};
 pub use report::{ActionReport, Report};
 pub use scenario::{Scenario, UnknownScenario, parse_duration};
 pub use station::CompletedTransaction;

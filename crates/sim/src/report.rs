@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::station::CompletedTransaction;
 use crate::stats::Stats;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActionReport {
     pub count: u64,
     pub errors: u64,
@@ -17,9 +17,28 @@ pub struct ActionReport {
     pub p95_ms: f64,
     pub p99_ms: f64,
     pub max_ms: f64,
+    /// Every round trip in microseconds, sorted: only in a worker's report, so the parent can
+    /// merge exact percentiles over all workers ([`Report::merge`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub samples_us: Vec<u64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+impl ActionReport {
+    fn from_sorted(count: u64, errors: u64, sorted: &[Duration]) -> ActionReport {
+        let pct = |p: f64| percentile_ms(sorted, p);
+        ActionReport {
+            count,
+            errors,
+            p50_ms: pct(0.50),
+            p95_ms: pct(0.95),
+            p99_ms: pct(0.99),
+            max_ms: pct(1.0),
+            samples_us: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub scenario: String,
     pub stations: u32,
@@ -44,21 +63,22 @@ pub struct Report {
 }
 
 impl Report {
-    pub(crate) fn new(scenario: &str, stations: u32, elapsed: Duration, stats: Stats) -> Report {
+    pub(crate) fn new(
+        scenario: &str,
+        stations: u32,
+        elapsed: Duration,
+        stats: Stats,
+        keep_samples: bool,
+    ) -> Report {
         let actions: BTreeMap<String, ActionReport> = stats
             .actions
             .into_iter()
             .map(|(action, mut s)| {
                 s.latencies.sort_unstable();
-                let pct = |p: f64| percentile_ms(&s.latencies, p);
-                let report = ActionReport {
-                    count: s.count,
-                    errors: s.errors,
-                    p50_ms: pct(0.50),
-                    p95_ms: pct(0.95),
-                    p99_ms: pct(0.99),
-                    max_ms: pct(1.0),
-                };
+                let mut report = ActionReport::from_sorted(s.count, s.errors, &s.latencies);
+                if keep_samples {
+                    report.samples_us = s.latencies.iter().map(|d| micros(*d)).collect();
+                }
                 (action, report)
             })
             .collect();
@@ -85,6 +105,68 @@ impl Report {
             transactions_checked: stats.checked,
             completed: stats.completed,
         }
+    }
+
+    /// One report for a fleet run by several workers: counts add up, the run lasted as long
+    /// as the slowest worker, and percentiles are recomputed over every worker's samples
+    /// (`samples_us`, which workers include; the merged report drops them).
+    pub fn merge(reports: Vec<Report>) -> Report {
+        let mut merged = Report {
+            scenario: reports
+                .first()
+                .map(|r| r.scenario.clone())
+                .unwrap_or_default(),
+            stations: 0,
+            connected: 0,
+            booted: 0,
+            elapsed_s: 0.0,
+            messages: 0,
+            messages_per_s: 0.0,
+            actions: BTreeMap::new(),
+            server_calls: BTreeMap::new(),
+            errors: BTreeMap::new(),
+            protocol_errors: 0,
+            transactions_completed: 0,
+            transactions_checked: 0,
+            completed: Vec::new(),
+        };
+        let mut samples: BTreeMap<String, (u64, u64, Vec<Duration>)> = BTreeMap::new();
+        for report in reports {
+            merged.stations += report.stations;
+            merged.connected += report.connected;
+            merged.booted += report.booted;
+            merged.elapsed_s = merged.elapsed_s.max(report.elapsed_s);
+            merged.messages += report.messages;
+            for (action, a) in report.actions {
+                let entry = samples.entry(action).or_default();
+                entry.0 += a.count;
+                entry.1 += a.errors;
+                entry
+                    .2
+                    .extend(a.samples_us.into_iter().map(Duration::from_micros));
+            }
+            for (action, n) in report.server_calls {
+                *merged.server_calls.entry(action).or_default() += n;
+            }
+            for (kind, n) in report.errors {
+                *merged.errors.entry(kind).or_default() += n;
+            }
+            merged.protocol_errors += report.protocol_errors;
+            merged.transactions_completed += report.transactions_completed;
+            merged.transactions_checked += report.transactions_checked;
+            merged.completed.extend(report.completed);
+        }
+        merged.actions = samples
+            .into_iter()
+            .map(|(action, (count, errors, mut latencies))| {
+                latencies.sort_unstable();
+                (action, ActionReport::from_sorted(count, errors, &latencies))
+            })
+            .collect();
+        if merged.elapsed_s > 0.0 {
+            merged.messages_per_s = merged.messages as f64 / merged.elapsed_s;
+        }
+        merged
     }
 
     /// The run failed: a protocol error, or any error at all (the exit code follows this).
@@ -141,6 +223,10 @@ impl Report {
     }
 }
 
+fn micros(d: Duration) -> u64 {
+    u64::try_from(d.as_micros()).unwrap_or(u64::MAX)
+}
+
 /// Nearest-rank percentile of sorted durations, in milliseconds.
 fn percentile_ms(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -162,5 +248,63 @@ mod tests {
         assert_eq!(percentile_ms(&d, 0.99), 99.0);
         assert_eq!(percentile_ms(&d, 1.0), 100.0);
         assert_eq!(percentile_ms(&[], 0.5), 0.0);
+    }
+
+    fn worker(connected: u64, heartbeats_ms: std::ops::RangeInclusive<u64>) -> Report {
+        let mut stats = Stats {
+            connected,
+            booted: connected,
+            ..Stats::default()
+        };
+        let heartbeat = stats.actions.entry("Heartbeat".into()).or_default();
+        for ms in heartbeats_ms {
+            heartbeat.count += 1;
+            heartbeat.latencies.push(Duration::from_millis(ms));
+        }
+        stats.errors.insert("connection lost".into(), 1);
+        stats.server_calls.insert("Reset".into(), 2);
+        Report::new("idle", 5, Duration::from_secs(2), stats, true)
+    }
+
+    #[test]
+    fn merge_adds_counts_and_recomputes_percentiles_over_all_samples() {
+        // Through JSON, as the parent sees the workers' reports.
+        let a: Report = serde_json::from_str(&worker(5, 1..=50).to_json()).unwrap();
+        let mut b = worker(4, 51..=100);
+        b.elapsed_s = 3.0;
+        let b: Report = serde_json::from_str(&b.to_json()).unwrap();
+        let merged = Report::merge(vec![a, b]);
+        assert_eq!(merged.stations, 10);
+        assert_eq!(merged.connected, 9);
+        assert_eq!(merged.booted, 9);
+        assert_eq!(merged.elapsed_s, 3.0);
+        assert_eq!(merged.messages, 104);
+        assert!((merged.messages_per_s - 104.0 / 3.0).abs() < 1e-9);
+        let heartbeat = &merged.actions["Heartbeat"];
+        assert_eq!(heartbeat.count, 100);
+        // Neither worker alone has these: the merge used every sample.
+        assert_eq!(heartbeat.p50_ms, 50.0);
+        assert_eq!(heartbeat.p99_ms, 99.0);
+        assert_eq!(heartbeat.max_ms, 100.0);
+        assert!(heartbeat.samples_us.is_empty());
+        assert_eq!(merged.errors["connection lost"], 2);
+        assert_eq!(merged.server_calls["Reset"], 4);
+        assert!(merged.failed());
+        assert!(!merged.to_json().contains("samples_us"));
+    }
+
+    #[test]
+    fn only_worker_reports_carry_samples() {
+        let mut stats = Stats::default();
+        stats
+            .actions
+            .entry("Heartbeat".into())
+            .or_default()
+            .latencies
+            .push(Duration::from_micros(1500));
+        let plain = Report::new("idle", 1, Duration::from_secs(1), stats.clone(), false);
+        assert!(!plain.to_json().contains("samples_us"));
+        let worker = Report::new("idle", 1, Duration::from_secs(1), stats, true);
+        assert_eq!(worker.actions["Heartbeat"].samples_us, vec![1500]);
     }
 }

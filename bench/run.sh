@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Switchyard's published benchmark: one command, a fresh release server per measurement
+# (temp data dir, --auto-register, --api-token, synchronous=FULL), driven by `switchyard sim`,
+# and the same load against examples/echo_server.rs (the same WebSocket stack, no storage)
+# as the ceiling. Prints one table.
+#
+#   bench/run.sh            # full: idle 1k/5k/19k, steady 5k/10k/20k MeterValues/s, 10k boot storm
+#   bench/run.sh --quick    # smoke run with small numbers (~2 min)
+#
+# (a) idle: server RSS growth per connected, booted station (VmRSS before/after), server CPU%
+#     over 10 s of idling (utime+stime from /proc/PID/stat), RSS extrapolated to 100k stations
+#     from the largest idle run (baseline + 100,000 × per-station).
+# (b) steady: the `charge` scenario with a short --meter-interval: S stations × 2 connectors
+#     each send MeterValues every I (offered load = 2·S/I per second); every MeterValues is
+#     acknowledged only after its commit (durable). Reported: achieved MeterValues/s (count /
+#     run time, ramp included, so slightly low) and the MeterValues round-trip p99 from the
+#     sim's report. The highest step whose p99 < 50 ms is the headline figure.
+# (c) boot storm: N stations connect and boot at once; seconds from the sim's start until the
+#     API lists all N connected and Accepted (polled every 0.25 s).
+# (d) ceiling: (a) at 5k and (b) against the echo server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=0
+[[ "${1:-}" == "--quick" ]] && quick=1
+if ((quick)); then
+    idle_sizes=(200 1000); ceiling_idle=1000; storm=1000
+    steady_steps=("100 200ms" "200 100ms"); steady_s=8; idle_window=5
+else
+    idle_sizes=(1000 5000 19000); ceiling_idle=5000; storm=10000
+    steady_steps=("500 200ms" "1000 200ms" "1000 100ms"); steady_s=20; idle_window=10
+fi
+
+ulimit -n "$(ulimit -Hn)"
+cargo build --release --quiet --bin switchyard --example echo_server
+bin=target/release/switchyard
+echo_bin=target/release/examples/echo_server
+token=bench
+hz=$(getconf CLK_TCK)
+
+pids=()
+dirs=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    for dir in "${dirs[@]}"; do rm -rf "$dir"; done
+}
+trap cleanup EXIT INT TERM
+
+server_pid=
+port=
+# start_target switchyard|echo: a fresh server on a free port; sets server_pid and port.
+start_target() {
+    port=$((20000 + RANDOM % 20000))
+    if [[ $1 == echo ]]; then
+        "$echo_bin" "127.0.0.1:$port" >/dev/null &
+    else
+        local data
+        data=$(mktemp -d)
+        dirs+=("$data")
+        RUST_LOG=warn "$bin" serve --listen "127.0.0.1:$port" --data-dir "$data" \
+            --auto-register --api-token "$token" --synchronous full >/dev/null &
+    fi
+    server_pid=$!
+    pids+=("$server_pid")
+    local up=0
+    for _ in $(seq 100); do
+        curl -fs "http://127.0.0.1:$port/health" >/dev/null && up=1 && break
+        sleep 0.1
+    done
+    ((up)) || { echo "server did not start" >&2; exit 1; }
+    if [[ $1 != echo ]]; then
+        # The sim's tag, or every Authorize is refused.
+        curl -fs -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            -d '{"status": "Accepted"}' "http://127.0.0.1:$port/api/v1/id-tags/SIM-TAG" >/dev/null
+    fi
+}
+stop_target() {
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+}
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+sim() { "$bin" sim --url "ws://127.0.0.1:$port/ocpp" --report json "$@" 2>>"$out/sim.log"; }
+json() { jq -r "$1" "$2"; }
+
+out=$(mktemp -d)
+dirs+=("$out")
+
+# idle TARGET N: sets per (bytes per station), cpu (%), base (KiB before)
+idle() {
+    local target=$1 n=$2 ramp=$((n / 1000 + 3))
+    start_target "$target"
+    local before
+    before=$(rss_kib "$server_pid")
+    sim --stations "$n" --scenario idle --ramp "${ramp}s" \
+        --duration "$((ramp + 3 + idle_window + 2))s" >"$out/idle.json" &
+    local sim_pid=$!
+    pids+=("$sim_pid")
+    sleep $((ramp + 3))
+    local after t0 t1
+    after=$(rss_kib "$server_pid")
+    t0=$(cpu_ticks "$server_pid")
+    sleep "$idle_window"
+    t1=$(cpu_ticks "$server_pid")
+    wait "$sim_pid" || echo "  (idle $target $n: the sim reported errors)" >&2
+    local connected
+    connected=$(json .connected "$out/idle.json")
+    [[ $connected == "$n" ]] || echo "  (idle $target $n: only $connected connected)" >&2
+    stop_target
+    per=$(((after - before) * 1024 / n))
+    cpu=$(awk "BEGIN { printf \"%.2f\", ($t1 - $t0) * 100 / $hz / $idle_window }")
+    base=$before
+}
+
+# steady TARGET STATIONS INTERVAL: sets rate (MeterValues/s) and p99 (ms)
+steady() {
+    local target=$1 n=$2 interval=$3
+    start_target "$target"
+    sim --stations "$n" --scenario charge --connectors 2 --meter-interval "$interval" \
+        --session 600s --ramp 2s --duration "${steady_s}s" >"$out/steady.json" \
+        || echo "  (steady $target $n×$interval: the sim reported errors)" >&2
+    stop_target
+    rate=$(jq '.actions.MeterValues.count / .elapsed_s | floor' "$out/steady.json")
+    p99=$(jq '.actions.MeterValues.p99_ms' "$out/steady.json")
+}
+
+# storm N: sets seconds: until the API lists N connected, Accepted stations
+storm() {
+    local n=$1
+    start_target switchyard
+    local start
+    start=$(date +%s.%N)
+    sim --stations "$n" --scenario boot-storm --duration 60s >"$out/storm.json" &
+    local sim_pid=$!
+    pids+=("$sim_pid")
+    seconds=timeout
+    while kill -0 "$sim_pid" 2>/dev/null; do
+        local accepted
+        accepted=$(curl -fs -H "Authorization: Bearer $token" \
+            "http://127.0.0.1:$port/api/v1/stations" |
+            jq '[.[] | select(.connected and .boot_status == "Accepted")] | length' || echo 0)
+        if [[ $accepted == "$n" ]]; then
+            seconds=$(echo "scale=1; ($(date +%s.%N) - $start) / 1" | bc)
+            break
+        fi
+        sleep 0.25
+    done
+    kill "$sim_pid" 2>/dev/null || true
+    wait "$sim_pid" 2>/dev/null || true
+    stop_target
+}
+
+ratio() {
+    if [[ $1 =~ ^[0-9.]+$ && $2 =~ ^[0-9.]*[1-9][0-9.]*$ ]]; then
+        echo "scale=2; $1 / $2" | bc
+    else
+        echo "-"
+    fi
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+    "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ), fd limit $(ulimit -n), mode: $( ((quick)) && echo quick || echo full)"
+echo
+row() { printf '%-46s %12s %12s %7s\n' "$@"; }
+row "measurement" "switchyard" "echo ceiling" "ratio"
+
+largest=0
+for n in "${idle_sizes[@]}"; do
+    idle switchyard "$n"
+    kib=$per; scpu=$cpu; largest=$n; baseline=$base
+    if [[ $n == "$ceiling_idle" ]]; then
+        idle echo "$n"
+        row "(a) idle $n: server RSS per station (B)" "$kib" "$per" "$(ratio "$kib" "$per")"
+        row "(a) idle $n: server CPU while idle (%)" "$scpu" "$cpu" ""
+    else
+        row "(a) idle $n: server RSS per station (B)" "$kib" "" ""
+        row "(a) idle $n: server CPU while idle (%)" "$scpu" "" ""
+    fi
+done
+row "(a) RSS for 100k stations (MiB, from $largest)" \
+    "$(((baseline * 1024 + kib * 100000) / 1048576))" "" ""
+
+best=none
+for step in "${steady_steps[@]}"; do
+    read -r n interval <<<"$step"
+    offered=$(echo "2 * $n * 1000 / ${interval%ms}" | bc)
+    steady switchyard "$n" "$interval"
+    srate=$rate; sp99=$p99
+    steady echo "$n" "$interval"
+    row "(b) offered $offered/s: MeterValues/s" "$srate" "$rate" "$(ratio "$srate" "$rate")"
+    row "(b) offered $offered/s: MeterValues p99 (ms)" "$sp99" "$p99" "$(ratio "$sp99" "$p99")"
+    if (($(echo "$sp99 < 50" | bc))); then best=$srate; fi
+done
+row "(b) highest durable MeterValues/s, p99<50ms" "$best" "" ""
+
+storm "$storm"
+row "(c) boot storm $storm: s until all Accepted" "$seconds" "" ""
