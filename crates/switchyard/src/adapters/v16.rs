@@ -15,8 +15,8 @@ use super::{
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
 use crate::domain::{
-    BootStatus, MeterReadings, MeterValue, NewTransaction, SampleValue, SampledValue, StatusReport,
-    StopTransaction, TagStatus, Time,
+    BootStatus, ConnectorRecord, MeterReadings, MeterValue, NewTransaction, SampleValue,
+    SampledValue, StatusReport, StopTransaction, TagStatus, Time,
 };
 
 /// The 1.6 default measurand (S16 §7.31 SampledValue).
@@ -107,14 +107,16 @@ impl VersionAdapter for V16 {
             Action::StatusNotification => with(payload, |r: v16::StatusNotificationRequest| {
                 Inbound::Status(StatusReport {
                     station_id,
-                    evse_id: r.connector_id,
-                    connector_id: r.connector_id,
-                    status: wire_name(&r.status),
-                    error_code: Some(wire_name(&r.error_code)),
-                    info: r.info.map(CiString::into_inner),
-                    vendor_error_code: r.vendor_error_code.map(CiString::into_inner),
-                    station_time: r.timestamp.map(|t| t.0),
-                    received_at,
+                    connector: ConnectorRecord {
+                        evse_id: r.connector_id,
+                        connector_id: r.connector_id,
+                        status: wire_name(&r.status),
+                        error_code: Some(wire_name(&r.error_code)),
+                        info: r.info.map(CiString::into_inner),
+                        vendor_error_code: r.vendor_error_code.map(CiString::into_inner),
+                        station_time: r.timestamp.map(|t| t.0),
+                        updated_at: received_at,
+                    },
                 })
             }),
             Action::DataTransfer => with(payload, |r: v16::DataTransferRequest| {

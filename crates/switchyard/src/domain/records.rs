@@ -262,17 +262,11 @@ impl TransactionRecord {
 }
 
 /// A connector's status report.
+/// A connector's status report: the row it becomes, with `updated_at` = when it was received.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StatusReport {
     pub station_id: StationId,
-    pub evse_id: u32,
-    pub connector_id: u32,
-    pub status: String,
-    pub error_code: Option<String>,
-    pub info: Option<String>,
-    pub vendor_error_code: Option<String>,
-    pub station_time: Option<Time>,
-    pub received_at: Time,
+    pub connector: ConnectorRecord,
 }
 
 /// What a BootNotification told the system, and what the system answered.

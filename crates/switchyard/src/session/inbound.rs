@@ -266,8 +266,9 @@ impl Session {
                     self.publish(event);
                 }
             }
-            (Then::Status(info), EffectResult::Written(Ok(_))) => {
+            (Then::Status(report), EffectResult::Written(Ok(_))) => {
                 self.respond(now, call, &Outbound::Empty);
+                let info = report.connector;
                 let event = Event::new(EventKind::ConnectorStatus, &self.station)
                     .with("evse_id", info.evse_id)
                     .with("connector_id", info.connector_id)

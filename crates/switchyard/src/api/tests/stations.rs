@@ -3,7 +3,9 @@
 use serde_json::json;
 
 use super::*;
-use crate::domain::{BootPolicy, BootReport, BootStatus, Direction, JournalEntry, StatusReport};
+use crate::domain::{
+    BootPolicy, BootReport, BootStatus, ConnectorRecord, Direction, JournalEntry, StatusReport,
+};
 
 /// API.md's station fields, plus our `boot_policy`.
 const FIELDS: [&str; 14] = [
@@ -212,14 +214,16 @@ async fn reported_state_and_connectors_without_connector_zero() {
             .store
             .write(Write::Status(StatusReport {
                 station_id: sid("CP-1"),
-                evse_id: connector,
-                connector_id: connector,
-                status: status.into(),
-                error_code: error.map(str::to_owned),
-                info: None,
-                vendor_error_code: None,
-                station_time: None,
-                received_at: at(9),
+                connector: ConnectorRecord {
+                    evse_id: connector,
+                    connector_id: connector,
+                    status: status.into(),
+                    error_code: error.map(str::to_owned),
+                    info: None,
+                    vendor_error_code: None,
+                    station_time: None,
+                    updated_at: at(9),
+                },
             }))
             .await
             .unwrap();

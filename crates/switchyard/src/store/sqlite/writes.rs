@@ -96,6 +96,7 @@ fn status(conn: &Connection, status: &StatusReport) -> rusqlite::Result<()> {
     if !station_exists(conn, &status.station_id)? {
         return Ok(());
     }
+    let c = &status.connector;
     conn.prepare_cached(
         "INSERT INTO connectors (station_id, evse_id, connector_id, status, error_code, info, \
              vendor_error_code, station_time, updated_at) \
@@ -108,14 +109,14 @@ fn status(conn: &Connection, status: &StatusReport) -> rusqlite::Result<()> {
     )?
     .execute(params![
         status.station_id.as_str(),
-        status.evse_id,
-        status.connector_id,
-        status.status,
-        status.error_code,
-        status.info,
-        status.vendor_error_code,
-        opt_millis(status.station_time),
-        millis(status.received_at),
+        c.evse_id,
+        c.connector_id,
+        c.status,
+        c.error_code,
+        c.info,
+        c.vendor_error_code,
+        opt_millis(c.station_time),
+        millis(c.updated_at),
     ])?;
     Ok(())
 }

@@ -4,8 +4,8 @@ use std::time::Duration;
 
 use super::{at, new_transaction, register, start, station};
 use crate::domain::{
-    BootPolicy, BootReport, BootStatus, Direction, JournalEntry, MeterValue, StationPatch,
-    StatusReport, TagRecord, TagStatus,
+    BootPolicy, BootReport, BootStatus, ConnectorRecord, Direction, JournalEntry, MeterValue,
+    StationPatch, StatusReport, TagRecord, TagStatus,
 };
 use crate::store::{DynStore, TransactionFilter, Write};
 
@@ -100,14 +100,16 @@ pub(crate) async fn station_reports(store: DynStore) {
         store
             .write(Write::Status(StatusReport {
                 station_id: id.clone(),
-                evse_id: connector_id,
-                connector_id,
-                status: status.into(),
-                error_code: Some("NoError".into()),
-                info: None,
-                vendor_error_code: None,
-                station_time: Some(at(seconds - 5)),
-                received_at: at(seconds),
+                connector: ConnectorRecord {
+                    evse_id: connector_id,
+                    connector_id,
+                    status: status.into(),
+                    error_code: Some("NoError".into()),
+                    info: None,
+                    vendor_error_code: None,
+                    station_time: Some(at(seconds - 5)),
+                    updated_at: at(seconds),
+                },
             }))
             .await
             .unwrap();
@@ -189,14 +191,16 @@ pub(crate) async fn reports_for_unknown_stations_do_nothing(store: DynStore) {
     store
         .write(Write::Status(StatusReport {
             station_id: id.clone(),
-            evse_id: 1,
-            connector_id: 1,
-            status: "Available".into(),
-            error_code: None,
-            info: None,
-            vendor_error_code: None,
-            station_time: None,
-            received_at: at(2),
+            connector: ConnectorRecord {
+                evse_id: 1,
+                connector_id: 1,
+                status: "Available".into(),
+                error_code: None,
+                info: None,
+                vendor_error_code: None,
+                station_time: None,
+                updated_at: at(2),
+            },
         }))
         .await
         .unwrap();
@@ -218,14 +222,16 @@ pub(crate) async fn delete_station_keeps_billing_data(store: DynStore) {
     store
         .write(Write::Status(StatusReport {
             station_id: id.clone(),
-            evse_id: 1,
-            connector_id: 1,
-            status: "Charging".into(),
-            error_code: None,
-            info: None,
-            vendor_error_code: None,
-            station_time: None,
-            received_at: at(1),
+            connector: ConnectorRecord {
+                evse_id: 1,
+                connector_id: 1,
+                status: "Charging".into(),
+                error_code: None,
+                info: None,
+                vendor_error_code: None,
+                station_time: None,
+                updated_at: at(1),
+            },
         }))
         .await
         .unwrap();
