@@ -9,6 +9,9 @@ use clap::{Parser, Subcommand};
 use switchyard::config::{Config, LogFormat, ServeOptions};
 use switchyard_sim::{ApiCheck, Scenario, SimConfig, parse_duration};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "switchyard", version, about = "An OCPP central system")]
 struct Cli {

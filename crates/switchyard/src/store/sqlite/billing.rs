@@ -6,11 +6,12 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::convert::{key_text, millis};
+use super::convert::millis;
 use super::reads::{self, transaction_columns, transaction_row};
+use super::samples;
 use crate::domain::{
-    MeterOutcome, MeterReadings, MeterValue, NewTransaction, SampleValue, StartOutcome, StationId,
-    StopOutcome, StopTransaction, Time, TransactionRecord,
+    MeterOutcome, MeterReadings, MeterValue, NewTransaction, StartOutcome, StationId, StopOutcome,
+    StopTransaction, Time, TransactionRecord,
 };
 use crate::store::StoreError;
 
@@ -244,7 +245,7 @@ fn insert_meter_values(
     connector: i64,
     values: &[MeterValue],
     received_at: Time,
-) -> rusqlite::Result<usize> {
+) -> Result<usize, StoreError> {
     let mut inserted = 0;
     for value in values {
         inserted +=
@@ -253,6 +254,8 @@ fn insert_meter_values(
     Ok(inserted)
 }
 
+/// Store one reading; returns how many of its samples were new. A replay stores nothing; a
+/// reading that adds samples to one already stored is merged into it (see migration 0004).
 fn insert_meter_value_set(
     conn: &Connection,
     transaction_id: Option<i64>,
@@ -260,36 +263,53 @@ fn insert_meter_value_set(
     connector: i64,
     value: &MeterValue,
     received_at: Time,
-) -> rusqlite::Result<usize> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO meter_values (transaction_id, station_id, connector_id, timestamp, \
-             received_at, value_num, value_text, measurand, unit, phase, location, context) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
-         ON CONFLICT (timestamp, station_id, connector_id, measurand, phase, location, context) \
-         DO NOTHING",
-    )?;
+) -> Result<usize, StoreError> {
+    if value.sampled_value.is_empty() {
+        return Ok(0);
+    }
     let timestamp = millis(value.timestamp);
-    let received_at = millis(received_at);
-    let mut inserted = 0;
-    for sample in &value.sampled_value {
-        let (number, text) = match &sample.value {
-            SampleValue::Number(number) => (Some(*number), None),
-            SampleValue::Text(text) => (None, Some(text.as_str())),
-        };
-        inserted += stmt.execute(params![
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO meter_readings (transaction_id, station_id, connector_id, timestamp, \
+                 received_at, samples) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+             ON CONFLICT (timestamp, station_id, connector_id) DO NOTHING",
+        )?
+        .execute(params![
             transaction_id,
             station.as_str(),
             connector,
             timestamp,
-            received_at,
-            number,
-            text,
-            sample.measurand,
-            sample.unit,
-            key_text(&sample.phase),
-            key_text(&sample.location),
-            key_text(&sample.context),
+            millis(received_at),
+            samples::pack(&value.sampled_value),
         ])?;
+    if inserted == 1 {
+        return Ok(value.sampled_value.len());
     }
-    Ok(inserted)
+    // Already stored: usually a replay (nothing new), rarely more samples for the same time.
+    let (id, stored): (i64, String) = conn
+        .prepare_cached(
+            "SELECT id, samples FROM meter_readings \
+             WHERE timestamp = ?1 AND station_id = ?2 AND connector_id = ?3",
+        )?
+        .query_row(params![timestamp, station.as_str(), connector], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+    let mut merged = samples::unpack(&stored).map_err(|e| {
+        StoreError::Database(format!("meter reading {id} has unreadable samples: {e}"))
+    })?;
+    let known = merged.len();
+    for sample in &value.sampled_value {
+        if !merged.iter().any(|m| samples::same_key(m, sample)) {
+            merged.push(sample.clone());
+        }
+    }
+    let added = merged.len() - known;
+    if added > 0 {
+        conn.prepare_cached(
+            "UPDATE meter_readings SET samples = ?2, \
+                 transaction_id = coalesce(transaction_id, ?3) WHERE id = ?1",
+        )?
+        .execute(params![id, samples::pack(&merged), transaction_id])?;
+    }
+    Ok(added)
 }

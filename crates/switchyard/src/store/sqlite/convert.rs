@@ -82,16 +82,6 @@ pub(crate) fn boot_policy_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Bo
     }
 }
 
-/// `''` in the deduplication columns means "absent".
-pub(crate) fn key_text(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("")
-}
-
-pub(crate) fn opt_key_text_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<String>> {
-    let text: String = row.get(index)?;
-    Ok(if text.is_empty() { None } else { Some(text) })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ mod billing;
 mod convert;
 mod pool;
 mod reads;
+mod samples;
 mod schema;
 mod writer;
 mod writes;

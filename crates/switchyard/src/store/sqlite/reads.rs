@@ -4,12 +4,12 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::convert::{
-    boot_policy_at, boot_status_at, opt_key_text_at, opt_time_at, station_id_at, tag_status_at,
-    time_at, u32_at,
+    boot_policy_at, boot_status_at, opt_time_at, station_id_at, tag_status_at, time_at, u32_at,
 };
+use super::samples;
 use crate::domain::{
-    ConnectorRecord, Direction, JournalEntry, MeterValue, SampleValue, SampledValue, StationId,
-    StationRecord, StopTransaction, TagRecord, TransactionRecord,
+    ConnectorRecord, Direction, JournalEntry, MeterValue, StationId, StationRecord,
+    StopTransaction, TagRecord, TransactionRecord,
 };
 use crate::store::TransactionFilter;
 
@@ -130,39 +130,26 @@ pub(crate) fn transactions(
     rows.collect()
 }
 
-/// Every sampled value of a transaction, regrouped into meter values by timestamp; oldest
-/// first, samples in the order they were stored.
+/// Every reading of a transaction, oldest first, samples in the order they were stored.
 pub(crate) fn meter_values(
     conn: &Connection,
     transaction_id: i64,
 ) -> rusqlite::Result<Vec<MeterValue>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT timestamp, value_num, value_text, measurand, unit, phase, location, context \
-         FROM meter_values WHERE transaction_id = ?1 ORDER BY timestamp, id",
+        "SELECT timestamp, samples FROM meter_readings WHERE transaction_id = ?1 \
+         ORDER BY timestamp, id",
     )?;
     let mut rows = stmt.query([transaction_id])?;
-    let mut values: Vec<MeterValue> = Vec::new();
+    let mut values = Vec::new();
     while let Some(row) = rows.next()? {
-        let timestamp = time_at(row, 0)?;
-        let value = match row.get::<_, Option<f64>>(1)? {
-            Some(number) => SampleValue::Number(number),
-            None => SampleValue::Text(row.get::<_, Option<String>>(2)?.unwrap_or_default()),
-        };
-        let sample = SampledValue {
-            value,
-            measurand: row.get(3)?,
-            unit: row.get(4)?,
-            phase: opt_key_text_at(row, 5)?,
-            location: opt_key_text_at(row, 6)?,
-            context: opt_key_text_at(row, 7)?,
-        };
-        match values.last_mut() {
-            Some(last) if last.timestamp == timestamp => last.sampled_value.push(sample),
-            _ => values.push(MeterValue {
-                timestamp,
-                sampled_value: vec![sample],
-            }),
-        }
+        let json: String = row.get(1)?;
+        let sampled_value = samples::unpack(&json).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
+        })?;
+        values.push(MeterValue {
+            timestamp: time_at(row, 0)?,
+            sampled_value,
+        });
     }
     Ok(values)
 }

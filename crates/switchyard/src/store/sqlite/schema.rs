@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_unmatched_stops.sql"),
     include_str!("migrations/0003_meter_dedup_by_time.sql"),
+    include_str!("migrations/0004_meter_readings.sql"),
 ];
 
 /// The schema version this build writes.
@@ -69,5 +70,68 @@ mod tests {
         conn.pragma_update(None, "user_version", VERSION + 1)
             .unwrap();
         assert!(matches!(migrate(&mut conn), Err(StoreError::Database(_))));
+    }
+
+    #[test]
+    fn version_4_packs_old_samples_into_readings() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = Connection::open(dir.path().join("m.db")).unwrap();
+        for sql in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO transactions (id, ocpp_transaction_id, station_id, evse_id, connector_id, \
+                 id_tag, started_at, start_received_at, meter_start_wh) \
+                 VALUES (7, '7', 'CP', 1, 1, 'T', 1000, 1000, 0); \
+             INSERT INTO meter_values (transaction_id, station_id, connector_id, timestamp, \
+                 received_at, value_num, value_text, measurand, unit, phase, location, context) \
+             VALUES (7, 'CP', 1, 2000, 2100, 1500.0, NULL, 'Energy.Active.Import.Register', \
+                     'Wh', '', '', 'Sample.Periodic'), \
+                    (7, 'CP', 1, 2000, 2100, 16.0, NULL, 'Current.Import', 'A', 'L1', '', ''), \
+                    (7, 'CP', 1, 3000, 3100, NULL, 'open', 'Vendor', NULL, '', 'Outlet', ''), \
+                    (NULL, 'CP', 0, 2000, 2100, 9.0, NULL, 'Voltage', 'V', '', '', '');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+
+        let values = super::super::reads::meter_values(&conn, 7).unwrap();
+        type Summary = Vec<(i64, Vec<(String, Option<String>)>)>;
+        let summary: Summary = values
+            .iter()
+            .map(|v| {
+                let samples = v
+                    .sampled_value
+                    .iter()
+                    .map(|s| (s.measurand.clone(), s.phase.clone().or(s.location.clone())))
+                    .collect();
+                (v.timestamp.timestamp_millis(), samples)
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    2000,
+                    vec![
+                        ("Energy.Active.Import.Register".into(), None),
+                        ("Current.Import".into(), Some("L1".into())),
+                    ]
+                ),
+                (3000, vec![("Vendor".into(), Some("Outlet".into()))]),
+            ]
+        );
+        assert_eq!(
+            values[0].sampled_value[0].context.as_deref(),
+            Some("Sample.Periodic")
+        );
+        assert_eq!(
+            values[1].sampled_value[0].value,
+            crate::domain::SampleValue::Text("open".into())
+        );
+        let readings: i64 = conn
+            .query_row("SELECT count(*) FROM meter_readings", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(readings, 3, "connector 0's reading is kept, unlinked");
     }
 }

@@ -120,7 +120,8 @@ async fn unknown_stop_keeps_its_readings_unlinked() {
     assert_eq!(outcome.transaction, None);
     let unlinked: i64 = raw(&dir)
         .query_row(
-            "SELECT count(*) FROM meter_values WHERE transaction_id IS NULL",
+            "SELECT count(*) FROM meter_readings, json_each(samples) \
+             WHERE transaction_id IS NULL",
             [],
             |row| row.get(0),
         )
@@ -136,7 +137,11 @@ async fn unknown_stop_keeps_its_readings_unlinked() {
     )
     .await;
     let total: i64 = raw(&dir)
-        .query_row("SELECT count(*) FROM meter_values", [], |row| row.get(0))
+        .query_row(
+            "SELECT count(*) FROM meter_readings, json_each(samples)",
+            [],
+            |row| row.get(0),
+        )
         .unwrap();
     assert_eq!(total, 5);
     store.close().await;
@@ -194,7 +199,8 @@ async fn a_failing_write_does_not_spoil_its_batch() {
     // The stop below fails half-way: after its UPDATE, at its transactionData.
     raw(&dir)
         .execute_batch(
-            "CREATE TRIGGER poison BEFORE INSERT ON meter_values WHEN NEW.measurand = 'POISON' \
+            "CREATE TRIGGER poison BEFORE INSERT ON meter_readings \
+             WHEN NEW.samples LIKE '%POISON%' \
              BEGIN SELECT RAISE(ABORT, 'poisoned'); END;",
         )
         .unwrap();
