@@ -7,8 +7,9 @@
 //!   batch concurrent writes from many stations into one commit (group commit), so thousands
 //!   of stations do not each pay an fsync. The session releases the CALLRESULT on that result.
 //!
-//! The journal of raw frames is best-effort diagnostics: appended without waiting, written
-//! with the next commit, trimmed to the last N frames per station.
+//! The journal of raw frames is best-effort diagnostics, kept apart from the billing data:
+//! appended without waiting, written in batches, trimmed to the last N frames per station. A
+//! journal read sees every frame queued before it.
 
 pub mod sqlite;
 
@@ -104,7 +105,8 @@ pub trait Store: Send + Sync + 'static {
     // Journal
     /// Queue a frame for the journal; never waits for the disk.
     fn journal(&self, entry: JournalEntry);
-    /// The last `limit` frames of a station, oldest first.
+    /// The last `limit` frames of a station, oldest first, including every frame queued
+    /// before the call.
     async fn journal_entries(
         &self,
         station_id: &StationId,

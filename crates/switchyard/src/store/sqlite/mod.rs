@@ -6,9 +6,11 @@
 //! - Reads run on a small pool of read-only connections (`pool.rs`) on tokio's blocking pool;
 //!   WAL lets them run beside the writer.
 //! - The schema is versioned with `PRAGMA user_version` (`schema.rs`, `migrations/`).
+//! - The message journal is a second file with a writer of its own (`journal.rs`).
 
 mod billing;
 mod convert;
+mod journal;
 mod pool;
 mod reads;
 mod samples;
@@ -31,6 +33,7 @@ use async_trait::async_trait;
 use rusqlite::Connection;
 use tokio::sync::{mpsc, oneshot};
 
+use self::journal::Journal;
 use self::pool::ReaderPool;
 use self::writer::{Msg, Request, Shared, Writer};
 use self::writes::{Done, Op};
@@ -158,6 +161,8 @@ pub struct SqliteStore {
     requests: mpsc::Sender<Msg>,
     shared: Arc<Shared>,
     readers: Arc<ReaderPool>,
+    /// None when the journal is off (`journal_limit` 0).
+    journal: Option<Journal>,
     closed: AtomicBool,
     thread: Mutex<Option<JoinHandle<()>>>,
 }
@@ -193,16 +198,24 @@ impl SqliteStore {
             requests: receiver,
             shared: Arc::clone(&shared),
             max_batch,
-            journal_limit: options.journal_limit,
         }
         .spawn()?;
         spawn_checkpointer(path, Arc::downgrade(&shared))?;
+        let journal = match options.journal_limit {
+            0 => None,
+            limit => Some(Journal::open(
+                &journal::path_beside(path),
+                limit,
+                BUSY_TIMEOUT,
+            )?),
+        };
         tracing::info!(path = %path.display(), synchronous = %options.synchronous,
             "sqlite store open");
         Ok(SqliteStore {
             requests,
             shared,
             readers: Arc::new(ReaderPool::new(path.to_path_buf(), BUSY_TIMEOUT)),
+            journal,
             closed: AtomicBool::new(false),
             thread: Mutex::new(Some(thread)),
         })
@@ -279,7 +292,12 @@ impl Store for SqliteStore {
 
     async fn delete_station(&self, id: &StationId) -> StoreResult<bool> {
         match self.submit(Op::DeleteStation(id.clone())).await? {
-            Done::Deleted(deleted) => Ok(deleted),
+            Done::Deleted(deleted) => {
+                if let Some(journal) = &self.journal {
+                    journal.forget(id.clone());
+                }
+                Ok(deleted)
+            }
             _ => Err(wrong_answer()),
         }
     }
@@ -342,8 +360,10 @@ impl Store for SqliteStore {
     }
 
     fn journal(&self, entry: JournalEntry) {
-        if !self.closed.load(Ordering::Acquire) {
-            self.shared.push_journal(entry);
+        if let Some(journal) = &self.journal
+            && !self.closed.load(Ordering::Acquire)
+        {
+            journal.push(entry);
         }
     }
 
@@ -352,10 +372,10 @@ impl Store for SqliteStore {
         station_id: &StationId,
         limit: usize,
     ) -> StoreResult<Vec<JournalEntry>> {
-        let station_id = station_id.clone();
-        self.readers
-            .read(move |conn| reads::journal_entries(conn, &station_id, limit))
-            .await
+        match &self.journal {
+            Some(journal) => journal.entries(station_id, limit).await,
+            None => Ok(Vec::new()),
+        }
     }
 
     async fn close(&self) {
@@ -374,5 +394,8 @@ impl Store for SqliteStore {
             }
         }
         self.readers.clear();
+        if let Some(journal) = &self.journal {
+            journal.close().await;
+        }
     }
 }

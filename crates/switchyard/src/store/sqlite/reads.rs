@@ -8,8 +8,8 @@ use super::convert::{
 };
 use super::samples;
 use crate::domain::{
-    ConnectorRecord, Direction, JournalEntry, MeterValue, StationId, StationRecord,
-    StopTransaction, TagRecord, TransactionRecord,
+    ConnectorRecord, MeterValue, StationId, StationRecord, StopTransaction, TagRecord,
+    TransactionRecord,
 };
 use crate::store::TransactionFilter;
 
@@ -291,42 +291,6 @@ pub(crate) fn tags(conn: &Connection) -> rusqlite::Result<Vec<TagRecord>> {
     )?
     .query_map([], tag_row)?
     .collect()
-}
-
-/// The last `limit` frames of a station, oldest first.
-pub(crate) fn journal_entries(
-    conn: &Connection,
-    station_id: &StationId,
-    limit: usize,
-) -> rusqlite::Result<Vec<JournalEntry>> {
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let mut stmt = conn.prepare_cached(
-        "SELECT at, direction, frame FROM ( \
-             SELECT seq, at, direction, frame FROM journal WHERE station_id = ?1 \
-             ORDER BY seq DESC LIMIT ?2 \
-         ) ORDER BY seq",
-    )?;
-    let rows = stmt.query_map(params![station_id.as_str(), limit], |row| {
-        let direction: String = row.get(1)?;
-        let direction = match direction.as_str() {
-            "in" => Direction::In,
-            "out" => Direction::Out,
-            _ => {
-                return Err(rusqlite::Error::FromSqlConversionFailure(
-                    1,
-                    rusqlite::types::Type::Text,
-                    format!("unknown direction {direction:?}").into(),
-                ));
-            }
-        };
-        Ok(JournalEntry {
-            station_id: station_id.clone(),
-            at: time_at(row, 0)?,
-            direction,
-            frame: row.get(2)?,
-        })
-    })?;
-    rows.collect()
 }
 
 pub(crate) fn unmatched_stops(

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_unmatched_stops.sql"),
     include_str!("migrations/0003_meter_dedup_by_time.sql"),
     include_str!("migrations/0004_meter_readings.sql"),
+    include_str!("migrations/0005_journal_moves_out.sql"),
 ];
 
 /// The schema version this build writes.

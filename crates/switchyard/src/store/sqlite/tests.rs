@@ -58,12 +58,22 @@ async fn journal_trimmed_to_limit() {
     };
     let store = open(&dir, options);
     contract::journal_trimmed(store.clone(), 10).await;
-    // With a limit of 10 the journal is trimmed at every frame: exactly 10 rows left.
-    let rows: i64 = raw(&dir)
+    store.close().await;
+    // With a limit of 10 the journal is trimmed at every frame: exactly 10 rows left, in the
+    // journal's own file; the billing database has no journal at all.
+    let journal = Connection::open(dir.path().join("switchyard.journal.db")).unwrap();
+    let rows: i64 = journal
         .query_row("SELECT count(*) FROM journal", [], |row| row.get(0))
         .unwrap();
     assert_eq!(rows, 10);
-    store.close().await;
+    let billing_has_journal: bool = raw(&dir)
+        .query_row(
+            "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'journal'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert!(!billing_has_journal);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

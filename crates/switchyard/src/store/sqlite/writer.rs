@@ -6,29 +6,17 @@
 //! failing request gets its own error and spoils nothing else), commits, and only then
 //! answers. If the commit fails, every request of the batch gets the error: nothing is
 //! acknowledged that is not durable.
-//!
-//! Journal frames do not wait for a write to carry them: when only frames are pending they are
-//! committed after [`JOURNAL_LINGER`], so an idle system pays one commit per burst of frames.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
 
 use rusqlite::Connection;
 use tokio::runtime::Runtime;
-use tokio::sync::{Notify, mpsc, oneshot};
-use tokio::time::Instant;
+use tokio::sync::{mpsc, oneshot};
 
 use super::writes::{self, Done, Op};
-use crate::domain::{JournalEntry, StationId};
 use crate::store::{StoreError, StoreResult};
-
-/// How long journal frames may wait for a write to share a commit with.
-const JOURNAL_LINGER: Duration = Duration::from_millis(50);
-/// Journal frames waiting for the writer beyond this many are dropped.
-const MAX_PENDING_FRAMES: usize = 100_000;
 
 pub(crate) enum Msg {
     Op(Request),
@@ -44,33 +32,10 @@ pub(crate) struct Request {
 /// What the store handle and the writer thread share.
 #[derive(Default)]
 pub(crate) struct Shared {
-    journal: Mutex<Vec<JournalEntry>>,
-    journal_ready: Notify,
     commits: AtomicU64,
 }
 
 impl Shared {
-    pub(crate) fn push_journal(&self, entry: JournalEntry) {
-        let was_empty = {
-            let mut journal = self.journal.lock().unwrap_or_else(|p| p.into_inner());
-            if journal.len() >= MAX_PENDING_FRAMES {
-                // The writer is stuck; the journal is best-effort, memory is not.
-                return;
-            }
-            let was_empty = journal.is_empty();
-            journal.push(entry);
-            was_empty
-        };
-        // The writer drains the whole list; it only needs waking when the list was empty.
-        if was_empty {
-            self.journal_ready.notify_one();
-        }
-    }
-
-    fn take_journal(&self) -> Vec<JournalEntry> {
-        std::mem::take(&mut *self.journal.lock().unwrap_or_else(|p| p.into_inner()))
-    }
-
     pub(crate) fn commits(&self) -> u64 {
         self.commits.load(Ordering::Relaxed)
     }
@@ -81,14 +46,6 @@ pub(crate) struct Writer {
     pub(crate) requests: mpsc::Receiver<Msg>,
     pub(crate) shared: Arc<Shared>,
     pub(crate) max_batch: usize,
-    pub(crate) journal_limit: usize,
-}
-
-enum Event {
-    Msg(Msg),
-    JournalDue,
-    /// Every sender is gone: the store was dropped without `close`.
-    Disconnected,
 }
 
 impl Writer {
@@ -108,10 +65,6 @@ impl Writer {
 
 struct Running {
     writer: Writer,
-    /// Journal frames inserted per station since its last trim.
-    journal_counts: HashMap<StationId, usize>,
-    /// When pending journal frames are committed if no write comes first.
-    journal_due: Option<Instant>,
     /// Who asked to close, to be told once everything is committed.
     closers: Vec<oneshot::Sender<()>>,
 }
@@ -120,8 +73,6 @@ impl Running {
     fn new(writer: Writer) -> Running {
         Running {
             writer,
-            journal_counts: HashMap::new(),
-            journal_due: None,
             closers: Vec::new(),
         }
     }
@@ -129,18 +80,18 @@ impl Running {
     fn run(mut self, runtime: &Runtime) {
         loop {
             let mut batch = Vec::new();
-            let stopping = match runtime.block_on(self.next_event()) {
-                Event::Msg(Msg::Op(request)) => {
+            // None: every sender is gone, the store was dropped without `close`.
+            let stopping = match runtime.block_on(self.writer.requests.recv()) {
+                Some(Msg::Op(request)) => {
                     batch.push(request);
                     self.fill(&mut batch);
                     !self.closers.is_empty()
                 }
-                Event::Msg(Msg::Close(closer)) => {
+                Some(Msg::Close(closer)) => {
                     self.closers.push(closer);
                     true
                 }
-                Event::JournalDue => false,
-                Event::Disconnected => true,
+                None => true,
             };
             self.commit(batch);
             if stopping {
@@ -163,26 +114,6 @@ impl Running {
         tracing::debug!("sqlite writer stopped");
     }
 
-    async fn next_event(&mut self) -> Event {
-        loop {
-            let requests = &mut self.writer.requests;
-            match self.journal_due {
-                None => tokio::select! {
-                    biased;
-                    msg = requests.recv() => return msg.map_or(Event::Disconnected, Event::Msg),
-                    () = self.writer.shared.journal_ready.notified() => {
-                        self.journal_due = Some(Instant::now() + JOURNAL_LINGER);
-                    }
-                },
-                Some(due) => tokio::select! {
-                    biased;
-                    msg = requests.recv() => return msg.map_or(Event::Disconnected, Event::Msg),
-                    () = tokio::time::sleep_until(due) => return Event::JournalDue,
-                },
-            }
-        }
-    }
-
     /// Add whatever is queued, up to `max_batch`; a close request ends the batch. Returns how
     /// many messages were taken.
     fn fill(&mut self, batch: &mut Vec<Request>) -> usize {
@@ -202,14 +133,12 @@ impl Running {
         received
     }
 
-    /// Apply `batch` and the pending journal frames in one transaction, then answer.
+    /// Apply `batch` in one transaction, then answer.
     fn commit(&mut self, batch: Vec<Request>) {
-        let journal = self.writer.shared.take_journal();
-        self.journal_due = None;
-        if batch.is_empty() && journal.is_empty() {
+        if batch.is_empty() {
             return;
         }
-        match self.apply(&batch, &journal) {
+        match self.apply(&batch) {
             Ok(results) => {
                 self.writer.shared.commits.fetch_add(1, Ordering::Relaxed);
                 for (request, result) in batch.into_iter().zip(results) {
@@ -218,7 +147,7 @@ impl Running {
                 }
             }
             Err(error) => {
-                tracing::error!(%error, writes = batch.len(), frames = journal.len(),
+                tracing::error!(%error, writes = batch.len(),
                     "sqlite batch failed; nothing in it was committed");
                 let message = error.to_string();
                 for request in batch {
@@ -231,13 +160,9 @@ impl Running {
     }
 
     /// Everything inside one transaction. `Ok` only once COMMIT succeeded.
-    fn apply(
-        &mut self,
-        batch: &[Request],
-        journal: &[JournalEntry],
-    ) -> Result<Vec<StoreResult<Done>>, StoreError> {
+    fn apply(&mut self, batch: &[Request]) -> Result<Vec<StoreResult<Done>>, StoreError> {
         execute(&self.writer.conn, "BEGIN IMMEDIATE")?;
-        let result = self.apply_in_transaction(batch, journal);
+        let result = self.apply_in_transaction(batch);
         let result = result.and_then(|results| {
             in_transaction(&self.writer.conn)?;
             execute(&self.writer.conn, "COMMIT")?;
@@ -255,10 +180,7 @@ impl Running {
     fn apply_in_transaction(
         &mut self,
         batch: &[Request],
-        journal: &[JournalEntry],
     ) -> Result<Vec<StoreResult<Done>>, StoreError> {
-        // Frames first, so that a station deleted in this batch loses its frames too.
-        self.append_journal(journal)?;
         let conn = &self.writer.conn;
         let mut results = Vec::with_capacity(batch.len());
         for request in batch {
@@ -267,9 +189,6 @@ impl Running {
             match writes::apply(conn, &request.op) {
                 Ok(done) => {
                     execute(conn, "RELEASE write")?;
-                    if let Op::DeleteStation(id) = &request.op {
-                        self.journal_counts.remove(id);
-                    }
                     results.push(Ok(done));
                 }
                 Err(error) => {
@@ -282,44 +201,6 @@ impl Running {
             }
         }
         Ok(results)
-    }
-
-    /// Insert journal frames, and trim each station that gained a tenth of the limit since its
-    /// last trim. Failures here are logged, never passed on: the journal is best-effort.
-    fn append_journal(&mut self, journal: &[JournalEntry]) -> Result<(), StoreError> {
-        let conn = &self.writer.conn;
-        let limit = self.writer.journal_limit;
-        if limit == 0 || journal.is_empty() {
-            return Ok(());
-        }
-        let step = (limit / 10).max(1);
-        let mut to_trim = Vec::new();
-        for entry in journal {
-            match writes::insert_journal_entry(conn, entry) {
-                Ok(()) => {
-                    let count = self
-                        .journal_counts
-                        .entry(entry.station_id.clone())
-                        .or_default();
-                    *count += 1;
-                    if *count == step {
-                        to_trim.push(entry.station_id.clone());
-                    }
-                }
-                Err(error) => {
-                    tracing::warn!(%error, station_id = %entry.station_id, "journal frame not stored");
-                }
-            }
-        }
-        in_transaction(conn)?;
-        for station in to_trim {
-            if let Err(error) = writes::trim_journal(conn, &station, limit) {
-                tracing::warn!(%error, station_id = %station, "journal not trimmed");
-            }
-            // Failed or not, try again after another step.
-            self.journal_counts.insert(station, 0);
-        }
-        in_transaction(conn)
     }
 }
 

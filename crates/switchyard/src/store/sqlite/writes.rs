@@ -1,5 +1,5 @@
 //! Applying one operation inside the writer's transaction (under its own savepoint):
-//! station reports, operator changes and the journal. Transactions and meter values are in
+//! station reports and operator changes. Transactions and meter values are in
 //! `billing.rs`.
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -7,9 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::billing;
 use super::convert::{boot_policy_str, millis, opt_millis};
 use super::reads;
-use crate::domain::{
-    BootReport, JournalEntry, StationId, StationPatch, StationRecord, StatusReport, TagRecord,
-};
+use crate::domain::{BootReport, StationId, StationPatch, StationRecord, StatusReport, TagRecord};
 use crate::store::{StoreError, Write, Written};
 
 /// Everything the writer thread applies.
@@ -163,8 +161,6 @@ fn put_station(
 
 fn delete_station(conn: &Connection, id: &StationId) -> rusqlite::Result<bool> {
     // Transactions and meter values are billing data: they stay.
-    conn.prepare_cached("DELETE FROM journal WHERE station_id = ?1")?
-        .execute([id.as_str()])?;
     conn.prepare_cached("DELETE FROM connectors WHERE station_id = ?1")?
         .execute([id.as_str()])?;
     Ok(conn
@@ -187,35 +183,4 @@ fn put_tag(conn: &Connection, tag: &TagRecord) -> rusqlite::Result<TagRecord> {
         tag.parent_id_tag,
     ])?;
     Ok(tag.clone())
-}
-
-pub(crate) fn insert_journal_entry(
-    conn: &Connection,
-    entry: &JournalEntry,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO journal (station_id, at, direction, frame) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![
-        entry.station_id.as_str(),
-        millis(entry.at),
-        entry.direction.as_str(),
-        entry.frame,
-    ])?;
-    Ok(())
-}
-
-/// Keep only the newest `keep` frames of a station.
-pub(crate) fn trim_journal(
-    conn: &Connection,
-    station: &StationId,
-    keep: usize,
-) -> rusqlite::Result<()> {
-    let keep = i64::try_from(keep).unwrap_or(i64::MAX);
-    conn.prepare_cached(
-        "DELETE FROM journal WHERE station_id = ?1 AND seq <= ( \
-             SELECT seq FROM journal WHERE station_id = ?1 ORDER BY seq DESC LIMIT 1 OFFSET ?2)",
-    )?
-    .execute(params![station.as_str(), keep])?;
-    Ok(())
 }

@@ -323,16 +323,9 @@ pub(crate) fn frame(
     }
 }
 
-/// Journal frames are written with the next commit: a write flushes those queued before it.
+/// A journal read commits the frames queued before it.
 async fn flush(store: &DynStore) {
-    store
-        .write(Write::Seen {
-            station_id: station("FLUSH"),
-            protocol: None,
-            at: at(0),
-        })
-        .await
-        .unwrap();
+    store.journal_entries(&station("FLUSH"), 0).await.unwrap();
 }
 
 pub(crate) async fn journal_order_and_limit(store: DynStore) {
