@@ -55,24 +55,35 @@ pub fn decode<T: DeserializeOwned>(json: &str) -> Result<Decoded<T>, PayloadErro
             message: "payload is not a JSON object".into(),
         });
     }
-    let (result, mut quirks) = quirk::collect(|| {
+    // Most payloads are fine: decode without tracking paths (serde_path_to_error allocates for
+    // every key), and only for a bad one decode again to say where it went wrong.
+    if let (Ok((value, unknown)), mut quirks) = quirk::collect(|| {
         let mut unknown = Vec::new();
         let mut de = serde_json::Deserializer::from_str(json);
         let mut on_unknown = |path: serde_ignored::Path<'_>| {
             unknown.push(Quirk::UnknownProperty(path.to_string()));
         };
-        let ignored = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
-        let value =
-            serde_path_to_error::deserialize::<_, T>(ignored).map_err(|e| classify(&e, json))?;
+        let value = T::deserialize(serde_ignored::Deserializer::new(&mut de, &mut on_unknown))?;
+        de.end()?;
+        Ok::<_, serde_json::Error>((value, unknown))
+    }) {
+        quirks.extend(unknown);
+        return Ok(Decoded { value, quirks });
+    }
+    // The same decode, so it fails the same way; its quirks are not reported.
+    let (result, _) = quirk::collect(|| {
+        let mut de = serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| classify(&e, json))?;
         de.end().map_err(|_| PayloadError {
             kind: PayloadErrorKind::Syntax,
             message: "payload is not valid JSON".into(),
         })?;
-        Ok((value, unknown))
+        Err(PayloadError {
+            kind: PayloadErrorKind::Syntax,
+            message: "payload could not be decoded".into(),
+        })
     });
-    let (value, unknown) = result?;
-    quirks.extend(unknown);
-    Ok(Decoded { value, quirks })
+    result
 }
 
 fn classify(err: &serde_path_to_error::Error<serde_json::Error>, json: &str) -> PayloadError {
