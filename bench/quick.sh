@@ -8,7 +8,7 @@ idle=${1:-5000}; active=${2:-200}; seconds=${3:-10}
 ulimit -n "$(ulimit -Hn)"
 cargo build --release --quiet --bin switchyard --example quick_bench
 data=$(mktemp -d)
-port=$((20000 + RANDOM % 20000))
+port=$((20000 + RANDOM % 12000))
 RUST_LOG=warn target/release/switchyard serve --listen "127.0.0.1:$port" --data-dir "$data" \
     --auto-register --api-token bench >/dev/null &
 pid=$!
