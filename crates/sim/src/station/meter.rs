@@ -12,7 +12,13 @@ use super::{Now, Purpose, Session, Station, WMS_PER_WH};
 /// 16 A on three phases at 230 V.
 const CURRENT_A: f64 = 16.0;
 const VOLTAGE_V: f64 = 230.0;
-const POWER_W: i64 = 3 * 16 * 230;
+const POWER_W: i64 = (3.0 * CURRENT_A * VOLTAGE_V) as i64;
+/// The readings above as they go on the wire: power `{:.0}`, current and voltage `{:.1}`.
+const POWER_W_TEXT: &str = "11040";
+const IDLE_POWER_TEXT: &str = "0";
+const CURRENT_A_TEXT: &str = "16.0";
+const IDLE_CURRENT_TEXT: &str = "0.0";
+const VOLTAGE_V_TEXT: &str = "230.0";
 /// A 60 kWh battery: one percent of state of charge per 600 Wh.
 const WH_PER_SOC_PERCENT: f64 = 600.0;
 
@@ -79,13 +85,18 @@ impl Station {
                 location: Some(v16::Location::Outlet),
                 unit: Some(unit),
             };
-        let mut values = Vec::new();
+        // The charge is steady, so every reading but the register and the state of charge
+        // is one of two fixed strings: written out here rather than formatted from floats
+        // for every message (`format!("{:.1}", 16.0)`), which cost more than the rest of
+        // the message. The test `fixed_readings_match_their_formatted_values` keeps them
+        // equal to the formatted numbers.
+        let (power, current) = if charging {
+            (POWER_W_TEXT, CURRENT_A_TEXT)
+        } else {
+            (IDLE_POWER_TEXT, IDLE_CURRENT_TEXT)
+        };
+        let mut values = Vec::with_capacity(measurands.len() * 3);
         for m in measurands {
-            let (power, current) = if charging {
-                (POWER_W as f64, CURRENT_A)
-            } else {
-                (0.0, 0.0)
-            };
             match m {
                 Measurand::EnergyActiveImportRegister => values.push(sample(
                     c.register_wh().to_string(),
@@ -94,22 +105,17 @@ impl Station {
                     None,
                 )),
                 Measurand::PowerActiveImport => {
-                    values.push(sample(format!("{power:.0}"), m, UnitOfMeasure::W, None));
+                    values.push(sample(power.to_owned(), m, UnitOfMeasure::W, None));
                 }
                 Measurand::CurrentImport => {
                     for phase in [Phase::L1, Phase::L2, Phase::L3] {
-                        values.push(sample(
-                            format!("{current:.1}"),
-                            m,
-                            UnitOfMeasure::A,
-                            Some(phase),
-                        ));
+                        values.push(sample(current.to_owned(), m, UnitOfMeasure::A, Some(phase)));
                     }
                 }
                 Measurand::Voltage => {
                     for phase in [Phase::L1N, Phase::L2N, Phase::L3N] {
                         values.push(sample(
-                            format!("{VOLTAGE_V:.1}"),
+                            VOLTAGE_V_TEXT.to_owned(),
                             m,
                             UnitOfMeasure::V,
                             Some(phase),
@@ -165,5 +171,19 @@ impl Station {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_readings_match_their_formatted_values() {
+        assert_eq!(POWER_W_TEXT, format!("{:.0}", POWER_W as f64));
+        assert_eq!(IDLE_POWER_TEXT, format!("{:.0}", 0.0));
+        assert_eq!(CURRENT_A_TEXT, format!("{CURRENT_A:.1}"));
+        assert_eq!(IDLE_CURRENT_TEXT, format!("{:.1}", 0.0));
+        assert_eq!(VOLTAGE_V_TEXT, format!("{VOLTAGE_V:.1}"));
     }
 }
