@@ -308,6 +308,15 @@ async fn drive(
     end: Instant,
 ) -> Outcome {
     let mut grace: Option<Instant> = None;
+    // Both timers live across wake-ups: a sleep made afresh on every wake-up is put in
+    // tokio's timer wheel and taken out again each time, two of them per wake-up and two
+    // wake-ups per MeterValues round trip. The station's timer is only moved when its
+    // deadline changes, which a reply mostly does not.
+    let end_sleep = tokio::time::sleep_until(end.into());
+    tokio::pin!(end_sleep);
+    let mut timer = station.poll_timeout();
+    let station_sleep = tokio::time::sleep_until(timer.unwrap_or(end).into());
+    tokio::pin!(station_sleep);
     loop {
         while let Some(text) = station.poll_transmit() {
             if ws.feed(Message::Text(text.into())).await.is_err() {
@@ -339,7 +348,13 @@ async fn drive(
             let _ = ws.close(None).await;
             return Outcome::Done;
         }
-        let timer = station.poll_timeout();
+        let next = station.poll_timeout();
+        if next != timer {
+            timer = next;
+            if let Some(at) = timer {
+                station_sleep.as_mut().reset(at.into());
+            }
+        }
         tokio::select! {
             message = ws.next() => match message {
                 Some(Ok(Message::Text(text))) => station.handle_frame(Now::system(), text.as_str()),
@@ -352,8 +367,8 @@ async fn drive(
                     return if grace.is_some() { Outcome::Done } else { Outcome::Lost };
                 }
             },
-            () = sleep_opt(timer) => station.handle_timeout(Now::system()),
-            () = tokio::time::sleep_until(end.into()), if grace.is_none() => {
+            () = &mut station_sleep, if timer.is_some() => station.handle_timeout(Now::system()),
+            () = &mut end_sleep, if grace.is_none() => {
                 grace = Some(Instant::now() + GRACE);
                 station.finish(Now::system());
             }
