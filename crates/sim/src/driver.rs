@@ -13,6 +13,7 @@ use tokio::net::{TcpSocket, TcpStream};
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{self, Message};
 
 use crate::Scenario;
@@ -30,6 +31,12 @@ type Socket = WebSocketStream<TcpStream>;
 /// Source addresses are spread round-robin over this many loopback addresses, 127.0.1.1 to
 /// 127.0.1.250: each source address has its own ~28,000 ephemeral ports toward the server.
 const SOURCE_ADDRESSES: u32 = 250;
+
+/// The WebSocket read buffer, as the server's gateway has it. tungstenite's default is
+/// 128 KiB, and it zero-fills the whole buffer's spare room before every socket read: with
+/// one small frame per read, that memset was ~40% of the simulator's CPU. OCPP frames are
+/// small; a larger one still fits (the codec reserves a frame's full length).
+const READ_BUFFER: usize = 4 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct SimConfig {
@@ -301,6 +308,15 @@ async fn drive(
     end: Instant,
 ) -> Outcome {
     let mut grace: Option<Instant> = None;
+    // Both timers live across wake-ups: a sleep made afresh on every wake-up is put in
+    // tokio's timer wheel and taken out again each time, two of them per wake-up and two
+    // wake-ups per MeterValues round trip. The station's timer is only moved when its
+    // deadline changes, which a reply mostly does not.
+    let end_sleep = tokio::time::sleep_until(end.into());
+    tokio::pin!(end_sleep);
+    let mut timer = station.poll_timeout();
+    let station_sleep = tokio::time::sleep_until(timer.unwrap_or(end).into());
+    tokio::pin!(station_sleep);
     loop {
         while let Some(text) = station.poll_transmit() {
             if ws.feed(Message::Text(text.into())).await.is_err() {
@@ -332,7 +348,13 @@ async fn drive(
             let _ = ws.close(None).await;
             return Outcome::Done;
         }
-        let timer = station.poll_timeout();
+        let next = station.poll_timeout();
+        if next != timer {
+            timer = next;
+            if let Some(at) = timer {
+                station_sleep.as_mut().reset(at.into());
+            }
+        }
         tokio::select! {
             message = ws.next() => match message {
                 Some(Ok(Message::Text(text))) => station.handle_frame(Now::system(), text.as_str()),
@@ -345,8 +367,8 @@ async fn drive(
                     return if grace.is_some() { Outcome::Done } else { Outcome::Lost };
                 }
             },
-            () = sleep_opt(timer) => station.handle_timeout(Now::system()),
-            () = tokio::time::sleep_until(end.into()), if grace.is_none() => {
+            () = &mut station_sleep, if timer.is_some() => station.handle_timeout(Now::system()),
+            () = &mut end_sleep, if grace.is_none() => {
                 grace = Some(Instant::now() + GRACE);
                 station.finish(Now::system());
             }
@@ -392,14 +414,16 @@ async fn connect(
         std::io::ErrorKind::ConnectionRefused => "connection refused".to_owned(),
         _ => format!("connect failed: {e}"),
     })?;
-    let (ws, response) = tokio_tungstenite::client_async(request, stream)
-        .await
-        .map_err(|e| match e {
-            tungstenite::Error::Http(response) => {
-                format!("handshake refused (HTTP {})", response.status().as_u16())
-            }
-            other => format!("connect failed: {other}"),
-        })?;
+    let ws_config = WebSocketConfig::default().read_buffer_size(READ_BUFFER);
+    let (ws, response) =
+        tokio_tungstenite::client_async_with_config(request, stream, Some(ws_config))
+            .await
+            .map_err(|e| match e {
+                tungstenite::Error::Http(response) => {
+                    format!("handshake refused (HTTP {})", response.status().as_u16())
+                }
+                other => format!("connect failed: {other}"),
+            })?;
     let selected = response.headers().get("Sec-WebSocket-Protocol");
     if selected.and_then(|v| v.to_str().ok()) != Some("ocpp1.6") {
         return Err("protocol violation: server did not select ocpp1.6".into());

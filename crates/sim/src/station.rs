@@ -27,6 +27,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use ocpp::v16::{self, ChargePointStatus, IdToken, Reason};
 use ocpp::{CallId, Endpoint, EndpointConfig, EndpointEvent, Timestamp, Version};
+use serde_json::value::RawValue;
 
 use config::AUTHORIZE_REMOTE_TX_REQUESTS;
 pub use config::ConfigStore;
@@ -439,9 +440,17 @@ impl Station {
         let Some(payload) = payload else {
             return; // our own typed messages always serialise
         };
+        self.send_raw(now, R::ACTION.as_str(), payload, purpose);
+    }
+
+    /// Queue a CALL whose payload is serialised already.
+    fn send_raw(&mut self, now: Now, action: &str, payload: Box<RawValue>, purpose: Purpose) {
+        if !self.connected {
+            return;
+        }
         let call = self
             .endpoint
-            .start_call(now.mono, R::ACTION.as_str(), payload, CALL_TIMEOUT);
+            .start_call(now.mono, action, payload, CALL_TIMEOUT);
         self.pending.insert(call, purpose);
     }
 

@@ -70,7 +70,12 @@ impl Stats {
                 error,
             } => {
                 Progress::add(&progress.messages, 1);
-                let entry = self.actions.entry(action.clone()).or_default();
+                // Looked up by &str: the key is copied only the first time an action is seen,
+                // not for every reply.
+                let entry = match self.actions.get_mut(action.as_str()) {
+                    Some(entry) => entry,
+                    None => self.actions.entry(action.clone()).or_default(),
+                };
                 entry.count += 1;
                 entry.latencies.push(round_trip);
                 if let Some(code) = error {

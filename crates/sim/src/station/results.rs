@@ -33,6 +33,16 @@ impl Station {
                 return;
             }
         };
+        if let Purpose::Other = purpose {
+            // Nothing to decode (MeterValues, Heartbeat, StatusNotification): the action name
+            // goes to the event as it is, without a copy for an error message never written.
+            self.events.push_back(StationEvent::Reply {
+                action,
+                round_trip,
+                error: None,
+            });
+            return;
+        }
         self.events.push_back(StationEvent::Reply {
             action: action.clone(),
             round_trip,
