@@ -189,3 +189,34 @@ fn authorization_key_is_redacted() {
     let other = r#"[2,"1","ChangeConfiguration",{"key":"HeartbeatInterval","value":"60"}]"#;
     assert_eq!(V16.redact(other), other);
 }
+
+#[test]
+fn case_insensitive_search_finds_every_spelling_and_nothing_else() {
+    assert!(contains_ignore_ascii_case(
+        "xxAuThOrIzAtIoNkEy",
+        "authorizationkey"
+    ));
+    assert!(contains_ignore_ascii_case(
+        "authorizationkey",
+        "authorizationkey"
+    ));
+    assert!(contains_ignore_ascii_case(
+        "aaauthorizationkeyy",
+        "authorizationkey"
+    ));
+    assert!(!contains_ignore_ascii_case(
+        "authorizationke",
+        "authorizationkey"
+    ));
+    assert!(!contains_ignore_ascii_case(
+        "authorization key",
+        "authorizationkey"
+    ));
+    assert!(!contains_ignore_ascii_case("", "authorizationkey"));
+    assert!(contains_ignore_ascii_case("anything", ""));
+    // Not confused by multi-byte characters around a match.
+    assert!(contains_ignore_ascii_case(
+        "é🔑AUTHORIZATIONKEYé",
+        "authorizationkey"
+    ));
+}
