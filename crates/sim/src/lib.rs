@@ -31,10 +31,12 @@ mod check;
 pub mod driver;
 mod report;
 mod scenario;
+mod script;
 pub mod station;
 mod stats;
 
 pub use driver::{ApiCheck, SimConfig, loopback_target, run, source_address};
 pub use report::{ActionReport, Report};
 pub use scenario::{Scenario, UnknownScenario, parse_duration};
+pub use script::{Program, Script, ScriptError, Step};
 pub use station::CompletedTransaction;
