@@ -90,11 +90,9 @@ impl Step {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScriptError {
-    #[error("{file}: cannot read: {source}")]
-    Read {
-        file: String,
-        source: std::io::Error,
-    },
+    /// Not `source`: the message says it already, and a cause chain would repeat it.
+    #[error("{file}: cannot read: {error}")]
+    Read { file: String, error: std::io::Error },
     #[error("{file}: not valid TOML: {message}")]
     Syntax { file: String, message: String },
     #[error("{file}: {place}: {problem}")]
@@ -109,9 +107,9 @@ impl Script {
     /// Read and check a scenario file.
     pub fn load(path: &Path) -> Result<Script, ScriptError> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ScriptError::Read {
+        let text = std::fs::read_to_string(path).map_err(|error| ScriptError::Read {
             file: file.clone(),
-            source,
+            error,
         })?;
         let default_name = path
             .file_stem()
