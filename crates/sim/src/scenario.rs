@@ -2,8 +2,9 @@
 //!
 //! A scenario is data the station reads at its decision points (after boot, after a session
 //! ends), not code that drives it: the station stays sans-IO and every scenario runs in virtual
-//! time in unit tests. New scenarios add a variant here (`BootStorm`, `Offline`, `Quirks`) or,
-//! for user-written files, a `Steps(Vec<Step>)` variant read from a small text format.
+//! time in unit tests. Most scenarios are best written as a scenario file (`Script`, see
+//! `script.rs`), as `charge` is; a variant here is for what is not a connector's step, like
+//! `Offline`'s one drop per station or `Quirks`' mangled payloads.
 
 use std::fmt;
 use std::str::FromStr;

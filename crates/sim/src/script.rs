@@ -363,8 +363,8 @@ fn step(kind: &str, table: &Table) -> Result<Step, String> {
         },
         "heartbeat" => Step::Heartbeat,
         _ => Step::DataTransfer {
-            vendor_id: text("vendor-id")?.ok_or("`vendor-id` is required")?,
-            message_id: text("message-id")?,
+            vendor_id: at_most(text("vendor-id")?.ok_or("`vendor-id` is required")?, 255)?,
+            message_id: text("message-id")?.map(|m| at_most(m, 50)).transpose()?,
             data: text("data")?,
         },
     })
@@ -378,6 +378,14 @@ fn tag(tag: Option<String>) -> Result<Option<String>, String> {
         }
         tag => Ok(tag),
     }
+}
+
+/// OCPP 1.6 CiStrings have a maximum length; the station would cut a longer one.
+fn at_most(text: String, max: usize) -> Result<String, String> {
+    if text.chars().count() > max {
+        return Err(format!("{text:?} is longer than {max} characters"));
+    }
+    Ok(text)
 }
 
 /// An OCPP enumeration value by its wire name (`EVDisconnected`, `SuspendedEV`).
@@ -607,6 +615,13 @@ mod tests {
                 "\"Sleeping\" is not an OCPP 1.6 status",
             ),
             (one("{ do = \"data-transfer\" }"), "`vendor-id` is required"),
+            (
+                one(&format!(
+                    "{{ do = \"data-transfer\", vendor-id = \"v\", message-id = \"{}\" }}",
+                    "m".repeat(51)
+                )),
+                "step 1 (data-transfer): \"mmmm",
+            ),
             (
                 one("{ do = \"authorize\", tag = \"\" }"),
                 "step 1 (authorize): tag \"\" must be 1 to 20 characters",

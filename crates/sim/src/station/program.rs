@@ -96,12 +96,16 @@ impl Station {
 
     /// Run every ready connector's steps until each waits for something.
     pub(super) fn run_programs(&mut self, now: Now) {
-        if self.script.is_none() {
+        let Some(script) = self.script.clone() else {
             return;
-        }
+        };
         for index in 0..self.connectors.len() {
-            // Bounded: a repeated program has a step that takes time (checked when parsed).
-            let mut budget = 1000;
+            // A round reaches a step that waits within its length (a repeated program has one
+            // that takes time, checked when parsed); the bound only guards against a bug.
+            let steps = script
+                .program(connector_id(index))
+                .map_or(0, |p| p.steps.len());
+            let mut budget = 2 * steps + 2;
             while self.connectors[index].cursor.run == Run::Ready && budget > 0 {
                 self.run_step(now, connector_id(index));
                 budget -= 1;
