@@ -79,9 +79,13 @@ struct SimArgs {
     /// The id tag stations present for their own sessions.
     #[arg(long, default_value = "SIM-TAG")]
     id_tag: String,
-    /// `idle`, `boot-storm`, `charge`, `offline` or `quirks`.
-    #[arg(long)]
-    scenario: Scenario,
+    /// `idle`, `boot-storm`, `charge`, `offline` or `quirks` (or `--scenario-file`).
+    #[arg(long, required_unless_present = "scenario_file")]
+    scenario: Option<Scenario>,
+    /// A scenario file: what each connector does, step by step (TOML; see the README).
+    /// `--session`, `--drop-after` and `--offline-for` do not apply: the file says.
+    #[arg(long, value_name = "PATH", conflicts_with = "scenario")]
+    scenario_file: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     report: ReportFormat,
     /// Spread the stations over this many worker processes (each plays a contiguous slice
@@ -123,13 +127,21 @@ fn main() -> anyhow::Result<ExitCode> {
 const FD_RESERVE: u64 = 100;
 
 fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
+    // Read and checked before any station connects (and before workers start).
+    let scenario = match (&args.scenario_file, &args.scenario) {
+        (Some(path), _) => Scenario::Script(std::sync::Arc::new(
+            switchyard_sim::Script::load(path).map_err(|e| anyhow::anyhow!(e))?,
+        )),
+        (None, Some(scenario)) => scenario.clone(),
+        (None, None) => anyhow::bail!("--scenario or --scenario-file is required"),
+    };
     let fd_limit = raise_fd_limit();
     let per_process = fd_limit.saturating_sub(FD_RESERVE).max(1);
     let needed = u64::from(args.stations).div_ceil(per_process).max(1);
     if let Some(index) = args.worker_index {
         let workers = args.workers.unwrap_or(1).max(1);
         let (first, count) = slice(args.stations, workers, index);
-        return sim_process(args, first, count, true);
+        return sim_process(args, scenario, first, count, true);
     }
     let workers = match args.workers {
         Some(0) => anyhow::bail!("--workers must be at least 1"),
@@ -152,7 +164,7 @@ fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
     };
     if workers == 1 {
         let stations = args.stations;
-        return sim_process(args, 0, stations, false);
+        return sim_process(args, scenario, 0, stations, false);
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -260,8 +272,14 @@ fn forwarded_args(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ff
 }
 
 /// Play stations `first..first + count` in this process.
-fn sim_process(args: SimArgs, first: u32, count: u32, worker: bool) -> anyhow::Result<ExitCode> {
-    let scenario = match args.scenario {
+fn sim_process(
+    args: SimArgs,
+    scenario: Scenario,
+    first: u32,
+    count: u32,
+    worker: bool,
+) -> anyhow::Result<ExitCode> {
+    let scenario = match scenario {
         Scenario::Charge { pause, .. } => Scenario::Charge {
             session: args.session,
             pause,

@@ -11,8 +11,10 @@
 //!   and again on every connector), and `offline` (`charge` with a dropped connection: the
 //!   transaction messages are queued, replayed in order, some twice; see `station/offline.rs`).
 //!   `quirks` is `charge` with vendor deviations in the payloads (see `station/quirks.rs`).
-//!   A scenario is data the station consults at its decision points, so user-written
-//!   scenario files become a new variant (a list of steps). `boot-storm` is `idle` with no ramp.
+//!   `boot-storm` is `idle` with no ramp.
+//! - [`Script`]: scenario files (`--scenario-file`), a list of steps per connector that the
+//!   station runs at its decision points (`station/program.rs`). `charge` and `quirks` are
+//!   the embedded `scenarios/charge.toml`.
 //! - `--api`: afterwards every completed transaction is checked through the server's HTTP API
 //!   (stored once, right energy).
 //! - [`Report`]: messages by action, throughput, round-trip percentiles, errors by kind, and
@@ -31,10 +33,12 @@ mod check;
 pub mod driver;
 mod report;
 mod scenario;
+mod script;
 pub mod station;
 mod stats;
 
 pub use driver::{ApiCheck, SimConfig, loopback_target, run, source_address};
 pub use report::{ActionReport, Report};
 pub use scenario::{Scenario, UnknownScenario, parse_duration};
+pub use script::{Program, Script, ScriptError, Step};
 pub use station::CompletedTransaction;

@@ -2,12 +2,16 @@
 //!
 //! A scenario is data the station reads at its decision points (after boot, after a session
 //! ends), not code that drives it: the station stays sans-IO and every scenario runs in virtual
-//! time in unit tests. New scenarios add a variant here (`BootStorm`, `Offline`, `Quirks`) or,
-//! for user-written files, a `Steps(Vec<Step>)` variant read from a small text format.
+//! time in unit tests. Most scenarios are best written as a scenario file (`Script`, see
+//! `script.rs`), as `charge` is; a variant here is for what is not a connector's step, like
+//! `Offline`'s one drop per station or `Quirks`' mangled payloads.
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+
+use crate::script::Script;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scenario {
@@ -34,6 +38,8 @@ pub enum Scenario {
         drop_after: Duration,
         offline_for: Duration,
     },
+    /// A scenario file (`--scenario-file`): each connector runs its program of steps.
+    Script(Arc<Script>),
 }
 
 impl Scenario {
@@ -59,7 +65,34 @@ impl Scenario {
     /// Transaction messages go through the station's queue, sent one at a time and kept
     /// across a lost connection.
     pub fn queues_transactions(&self) -> bool {
-        matches!(self, Scenario::Offline { .. })
+        match self {
+            Scenario::Offline { .. } => true,
+            Scenario::Script(script) => script.goes_offline(),
+            _ => false,
+        }
+    }
+
+    /// The steps connectors run on their own: a scenario file's, or the embedded
+    /// `scenarios/charge.toml` for `charge` and `quirks` (the built-in `offline` drops the
+    /// connection once per station, timed from the first boot, which is not a connector's
+    /// step: it stays code).
+    pub fn script(&self) -> Option<Arc<Script>> {
+        match self {
+            Scenario::Script(script) => Some(script.clone()),
+            Scenario::Charge { session, pause } | Scenario::Quirks { session, pause } => {
+                Some(Arc::new(Script::charge(*session, *pause)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Heartbeat goes on while a transaction runs (`quirks` and some files say no).
+    pub fn heartbeat_during_transactions(&self) -> bool {
+        match self {
+            Scenario::Quirks { .. } => false,
+            Scenario::Script(script) => script.heartbeat_during_transactions,
+            _ => true,
+        }
     }
 
     /// Payloads get vendor-like deviations (`station/quirks.rs`).
@@ -83,7 +116,7 @@ impl Scenario {
     /// (`None`: until the server stops it or the run ends).
     pub fn session_length(&self) -> Option<Duration> {
         match self {
-            Scenario::Idle | Scenario::BootStorm => None,
+            Scenario::Idle | Scenario::BootStorm | Scenario::Script(_) => None,
             Scenario::Charge { session, .. }
             | Scenario::Quirks { session, .. }
             | Scenario::Offline { session, .. } => Some(*session),
@@ -93,20 +126,21 @@ impl Scenario {
     /// When a connector starts its next local session, after boot or after the last one.
     pub fn next_session_after(&self) -> Option<Duration> {
         match self {
-            Scenario::Idle | Scenario::BootStorm => None,
+            Scenario::Idle | Scenario::BootStorm | Scenario::Script(_) => None,
             Scenario::Charge { pause, .. }
             | Scenario::Quirks { pause, .. }
             | Scenario::Offline { pause, .. } => Some(*pause),
         }
     }
 
-    pub fn name(&self) -> &'static str {
+    pub fn name(&self) -> &str {
         match self {
             Scenario::Idle => "idle",
             Scenario::BootStorm => "boot-storm",
             Scenario::Charge { .. } => "charge",
             Scenario::Offline { .. } => "offline",
             Scenario::Quirks { .. } => "quirks",
+            Scenario::Script(script) => &script.name,
         }
     }
 }
@@ -184,8 +218,11 @@ mod tests {
             Some(Scenario::BootStorm)
         );
         assert_eq!(
-            "offline".parse::<Scenario>().ok().map(|s| s.name()),
-            Some("offline")
+            "offline"
+                .parse::<Scenario>()
+                .ok()
+                .map(|s| s.name().to_owned()),
+            Some("offline".to_owned())
         );
         assert!("storm".parse::<Scenario>().is_err());
     }

@@ -12,6 +12,7 @@ mod config;
 mod event;
 mod meter;
 mod offline;
+mod program;
 mod quirks;
 mod reply;
 mod results;
@@ -22,6 +23,7 @@ mod tests;
 mod tests_scenarios;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -34,6 +36,7 @@ pub use config::ConfigStore;
 pub use event::{CompletedTransaction, StationEvent};
 
 use crate::Scenario;
+use crate::script::Script;
 
 /// How long a CALL may wait for its answer (queue time included).
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(30);
@@ -112,6 +115,12 @@ struct Connector {
     /// wire: see [`Connector::register_wh`]).
     register_wms: i64,
     soc_percent: f64,
+    /// Where the connector is in its scenario-file program.
+    cursor: program::Cursor,
+    /// The tag the program's last Authorize had accepted, for its StartTransaction.
+    authorized: Option<IdToken>,
+    /// The program's MeterValues interval while this session charges (`charge` `every`).
+    every: Option<Duration>,
 }
 
 /// Watt-milliseconds in a watt-hour.
@@ -176,6 +185,8 @@ pub struct Station {
     queue: offline::TxQueue,
     /// When the `offline` scenario drops the connection (once).
     drop_at: Option<Instant>,
+    /// The connectors' programs (scenario files, and `charge` and `quirks`).
+    script: Option<Arc<Script>>,
 }
 
 impl Station {
@@ -190,6 +201,9 @@ impl Station {
                 // Meters are not new, and cars arrive half empty: vary both per connector.
                 register_wms: (1_000_000 + i64::from(i) * 12_345) * WMS_PER_WH,
                 soc_percent: 20.0 + f64::from(i * 13 % 40),
+                cursor: program::Cursor::default(),
+                authorized: None,
+                every: None,
             })
             .collect();
         Station {
@@ -208,6 +222,7 @@ impl Station {
             events: Default::default(),
             queue: Default::default(),
             drop_at: None,
+            script: config.scenario.script(),
             config,
         }
     }
@@ -276,6 +291,7 @@ impl Station {
         if self.connected && self.drop_at.is_some_and(|at| at <= now.mono) {
             self.drop_connection(now);
         }
+        self.wake_programs(now);
         for index in 0..self.connectors.len() {
             let connector = connector_id(index);
             match &self.connectors[index].session {
@@ -301,6 +317,7 @@ impl Station {
     /// [`Station::is_quiet`].
     pub fn finish(&mut self, now: Now) {
         self.finishing = true;
+        self.stop_programs();
         for index in 0..self.connectors.len() {
             match self.connectors[index].session {
                 Session::Idle { .. } => {
@@ -342,6 +359,9 @@ impl Station {
             consider(retry_at);
         }
         consider(self.heartbeat_at);
+        for at in self.program_timeouts() {
+            consider(Some(at));
+        }
         if self.connected {
             consider(self.drop_at);
         }
@@ -396,6 +416,7 @@ impl Station {
             self.connected = false;
             self.events.push_back(StationEvent::Reconnect);
         }
+        self.run_programs(now);
         self.pump_queue(now);
     }
 

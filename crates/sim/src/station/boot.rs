@@ -30,6 +30,7 @@ impl Station {
             return; // a triggered boot: nothing else changes
         }
         self.events.push_back(StationEvent::Booted);
+        self.start_programs(now);
         if self.config.scenario.quirky() {
             self.send_station_meter(now);
         }
@@ -38,6 +39,7 @@ impl Station {
             // Stagger the connectors so one station's sessions do not move in lockstep.
             let stagger = Duration::from_millis(100 * index as u64);
             if let Some(after) = self.config.scenario.next_session_after()
+                && self.script.is_none()
                 && !self.finishing
                 && let Session::Idle { next_start } = &mut self.connectors[index].session
             {

@@ -67,7 +67,10 @@ impl Station {
         context: Option<ReadingContext>,
     ) {
         self.advance_meter(now, connector);
-        let interval = self.sample_interval();
+        let interval = self
+            .connector(connector)
+            .and_then(|c| c.every)
+            .unwrap_or_else(|| self.sample_interval());
         let measurands = self.sampled_measurands();
         let Some(c) = self.connector_mut(connector) else {
             return;

@@ -131,16 +131,26 @@ impl Station {
             self.drop_at = Some(now.mono + Duration::from_millis(100));
             return;
         }
-        for connector in active {
-            self.send_meter_values(now, connector, None);
-        }
-        self.pump_queue(now);
         let offline_for = self
             .config
             .scenario
             .drop_plan()
             .map_or(Duration::ZERO, |p| p.1);
         self.drop_at = None;
+        self.go_offline(now, offline_for);
+    }
+
+    /// A last MeterValues of every running transaction goes out, then the connection drops
+    /// for `offline_for`.
+    pub(super) fn go_offline(&mut self, now: Now, offline_for: Duration) {
+        let active: Vec<u32> = (0..self.connectors.len())
+            .filter(|&i| matches!(self.connectors[i].session, Session::Active(_)))
+            .map(connector_id)
+            .collect();
+        for connector in active {
+            self.send_meter_values(now, connector, None);
+        }
+        self.pump_queue(now);
         self.connected = false;
         self.events.push_back(StationEvent::GoOffline(offline_for));
     }

@@ -70,7 +70,7 @@ impl Station {
 
     /// Some chargers stay silent while charging: their MeterValues count as a sign of life.
     pub(super) fn heartbeat_suppressed(&self) -> bool {
-        self.config.scenario.quirky()
+        !self.config.scenario.heartbeat_during_transactions()
             && self
                 .connectors
                 .iter()

@@ -5,6 +5,7 @@ use ocpp::v16::{self, ChargePointStatus, IdToken, Reason};
 
 use super::offline::TxMessage;
 use super::{Boot, CompletedTransaction, Now, Purpose, Session, Station, StationEvent, Tx};
+use crate::script::Step;
 
 impl Station {
     pub(super) fn send_status(&mut self, now: Now, connector: u32) {
@@ -136,11 +137,25 @@ impl Station {
             self.end_session(now, connector);
             return;
         }
+        if self.awaits(connector, |s| matches!(s, Step::Authorize { .. })) {
+            // The program's next step starts the transaction (or does something else first).
+            if let Some(c) = self.connector_mut(connector) {
+                c.session = Session::Idle { next_start: None };
+                c.authorized = Some(tag);
+            }
+            self.step_done(connector);
+            return;
+        }
         self.start_transaction(now, connector, tag);
     }
 
     pub(super) fn started(&mut self, now: Now, connector: u32, r: v16::StartTransactionResponse) {
-        let ends_at = self.config.scenario.session_length().map(|d| now.mono + d);
+        // A program's session lasts as long as its `charge` steps say.
+        let scripted = self.awaits(connector, |s| matches!(s, Step::Start { .. }));
+        let ends_at = match self.config.scenario.session_length() {
+            Some(d) if !scripted => Some(now.mono + d),
+            _ => None,
+        };
         let interval = self.sample_interval();
         let Some(c) = self.connector_mut(connector) else {
             return;
@@ -162,6 +177,9 @@ impl Station {
         });
         self.events.push_back(StationEvent::TransactionStarted);
         self.set_status(now, connector, ChargePointStatus::Charging);
+        if scripted {
+            self.step_done(connector);
+        }
         if refused {
             self.events.push_back(StationEvent::Refused {
                 action: "StartTransaction",
@@ -231,13 +249,15 @@ impl Station {
     /// scenario's next session.
     pub(super) fn end_session(&mut self, now: Now, connector: u32) {
         let next = match self.config.scenario.next_session_after() {
-            Some(after) if !self.finishing => Some(now.mono + after),
+            Some(after) if !self.finishing && self.script.is_none() => Some(now.mono + after),
             _ => None,
         };
         let Some(c) = self.connector_mut(connector) else {
             return;
         };
         c.session = Session::Idle { next_start: next };
+        c.every = None;
+        c.authorized = None;
         if let Some(operative) = c.pending_operative.take() {
             c.operative = operative;
         }
@@ -247,5 +267,6 @@ impl Station {
             ChargePointStatus::Unavailable
         };
         self.set_status(now, connector, status);
+        self.program_session_ended(now, connector);
     }
 }

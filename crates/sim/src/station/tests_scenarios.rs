@@ -1,4 +1,4 @@
-//! The `offline` and `quirks` scenarios in virtual time. `offline`: queued while disconnected, replayed in
+//! The `offline` and `quirks` scenarios, and scenario files, in virtual time. `offline`: queued while disconnected, replayed in
 //! order after the reconnect, every third message twice with a new message id, a message
 //! whose answer was lost sent again, and the server's transactionId filled in once the
 //! replayed StartTransaction is answered.
@@ -284,4 +284,126 @@ fn quirks_deviate_and_keep_silent_while_charging() {
     s.advance(Duration::from_secs(400));
     let actions: Vec<&str> = s.sent.iter().map(|(_, a, _)| a.as_str()).collect();
     assert!(actions.contains(&"Heartbeat"), "{actions:?}");
+}
+
+fn script(text: &str) -> Scenario {
+    let script = crate::Script::parse("test.toml", "test", text).expect("a good script");
+    Scenario::Script(std::sync::Arc::new(script))
+}
+
+#[test]
+fn a_scenario_file_runs_its_steps_in_order() {
+    let mut s = Server::with(script(
+        r#"
+        [[connector]]
+        steps = [
+          { do = "wait", for = "3s" },
+          { do = "status", status = "Preparing" },
+          { do = "authorize", tag = "CARD-7" },
+          { do = "start" },
+          { do = "charge", for = "10s", every = "5s" },
+          { do = "stop", reason = "EVDisconnected" },
+          { do = "heartbeat" },
+          { do = "data-transfer", vendor-id = "com.example", message-id = "hi", data = "x" },
+        ]
+        "#,
+    ));
+    s.advance(Duration::from_secs(60));
+    let actions: Vec<&str> = s.sent.iter().map(|(_, a, _)| a.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "BootNotification",
+            "StatusNotification", // Available, at boot
+            "StatusNotification", // the status step
+            "Authorize",
+            "StartTransaction",
+            "StatusNotification", // Charging
+            "MeterValues",
+            "MeterValues",
+            "StatusNotification", // Finishing
+            "StopTransaction",
+            "StatusNotification", // Available
+            "Heartbeat",
+            "DataTransfer",
+        ]
+    );
+    let payload = |action: &str| &s.sent.iter().find(|(_, a, _)| a == action).expect(action).2;
+    assert_eq!(payload("Authorize")["idTag"], "CARD-7");
+    assert_eq!(payload("StartTransaction")["idTag"], "CARD-7");
+    assert_eq!(payload("StopTransaction")["reason"], "EVDisconnected");
+    assert_eq!(payload("DataTransfer")["messageId"], "hi");
+    assert_eq!(s.sent[2].2["status"], "Preparing");
+    // Not repeated: the connector stays idle, the run ends cleanly.
+    s.st.finish(s.now);
+    s.pump();
+    assert!(s.st.is_quiet());
+    let done: Vec<_> = s
+        .events
+        .iter()
+        .filter(|e| matches!(e, StationEvent::TransactionCompleted(_)))
+        .collect();
+    assert_eq!(done.len(), 1);
+}
+
+#[test]
+fn a_scenario_file_offline_step_queues_and_replays_once_stored() {
+    let mut s = Server::with(script(
+        r#"
+        [station]
+        heartbeat-during-transactions = false
+
+        [[connector]]
+        repeat = true
+        steps = [
+          { do = "wait", for = "1s", jitter = "500ms" },
+          { do = "authorize" },
+          { do = "start" },
+          { do = "charge", for = "4s" },
+          { do = "offline", for = "10s" },
+          { do = "charge", for = "2s" },
+          { do = "stop" },
+        ]
+        "#,
+    ));
+    s.advance(Duration::from_secs(6));
+    assert!(s.offline_until.is_some(), "dropped mid-transaction");
+    s.advance(Duration::from_secs(10));
+    assert!(s.st.queued() > 0, "charged and stopped offline");
+    // Every round drops the connection again: reconnect as the driver does, when it is due.
+    let reconnect_due = |s: &mut Server, at_end: bool| {
+        if s.offline_until.is_some_and(|t| at_end || t <= s.now.mono) {
+            s.offline_until = None;
+            s.st.handle_connected(s.now);
+            s.pump();
+        }
+    };
+    for _ in 0..60 {
+        reconnect_due(&mut s, false);
+        s.advance(Duration::from_millis(500));
+    }
+    s.st.finish(s.now);
+    s.pump();
+    reconnect_due(&mut s, true);
+    assert_eq!(s.st.queued(), 0);
+    assert!(s.st.is_quiet());
+    assert!(
+        !s.events
+            .iter()
+            .any(|e| matches!(e, StationEvent::Violation(_)))
+    );
+    let done: Vec<CompletedTransaction> = s
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            StationEvent::TransactionCompleted(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(done.len() >= 2, "{done:?}");
+    let ids: HashSet<i32> = done.iter().map(|d| d.transaction_id).collect();
+    assert_eq!(ids.len(), done.len(), "each completed once");
+    assert!(done.iter().all(|d| d.meter_stop_wh > d.meter_start_wh));
+    let actions: Vec<&str> = s.sent.iter().map(|(_, a, _)| a.as_str()).collect();
+    assert!(!actions.contains(&"Heartbeat"), "{actions:?}");
 }
