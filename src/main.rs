@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use switchyard::config::{Config, LogFormat, ServeOptions};
-use switchyard_sim::{ApiCheck, Scenario, SimConfig, parse_duration};
+use switchyard_sim::{ApiCheck, Protocol, Scenario, SimConfig, parse_duration};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -46,6 +46,10 @@ struct SimArgs {
     stations: u32,
     #[arg(long, default_value = "SIM-")]
     id_prefix: String,
+    /// The OCPP version the stations speak: `ocpp1.6` (`ocpp2.0.1` and `ocpp2.1` are named
+    /// but not played yet).
+    #[arg(long, default_value = "ocpp1.6")]
+    protocol: Protocol,
     #[arg(long, default_value_t = 2)]
     connectors: u32,
     /// HTTP Basic auth password, the same for every station (security profile 1).
@@ -127,6 +131,13 @@ fn main() -> anyhow::Result<ExitCode> {
 const FD_RESERVE: u64 = 100;
 
 fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
+    if !args.protocol.is_played() {
+        anyhow::bail!(
+            "the simulator plays ocpp1.6 stations only so far; {} stations arrive with the \
+             2.0.1/2.1 adapters",
+            args.protocol
+        );
+    }
     // Read and checked before any station connects (and before workers start).
     let scenario = match (&args.scenario_file, &args.scenario) {
         (Some(path), _) => Scenario::Script(std::sync::Arc::new(
@@ -305,6 +316,7 @@ fn sim_process(
         stations: count,
         first,
         id_prefix: args.id_prefix,
+        protocol: args.protocol,
         connectors: args.connectors,
         password: args.password,
         ramp: args.ramp,

@@ -1,7 +1,7 @@
 //! `switchyard sim --scenario-file` through the real binary against the real server: a
 //! user-written scenario (authorize with its own tag, charge, drop the connection
 //! mid-transaction, stop, data transfer, repeated) over two workers, with the `--api`
-//! check; and a bad file refused before any station connects.
+//! check; a bad file, and a protocol not played yet, refused before any station connects.
 
 mod common;
 
@@ -161,6 +161,36 @@ async fn a_bad_scenario_file_is_refused_before_any_station_connects() {
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
+    let stations = server.get("/api/v1/stations").await;
+    assert_eq!(stations.as_array().map(Vec::len), Some(0), "{stations}");
+    server.stop().await;
+}
+
+/// `--protocol` has its final shape; versions the simulator cannot play yet are refused
+/// clearly, before any station connects.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_protocol_not_played_yet_is_refused_before_any_station_connects() {
+    let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
+    let url = format!("ws://{}/ocpp", server.addr);
+    for (protocol, expected) in [
+        ("ocpp2.0.1", "plays ocpp1.6 stations only so far"),
+        ("ocpp9", "unknown protocol \"ocpp9\""),
+    ] {
+        let output = run_sim(&[
+            "--url",
+            &url,
+            "--protocol",
+            protocol,
+            "--scenario",
+            "idle",
+            "--duration",
+            "2s",
+        ])
+        .await;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+    }
     let stations = server.get("/api/v1/stations").await;
     assert_eq!(stations.as_array().map(Vec::len), Some(0), "{stations}");
     server.stop().await;

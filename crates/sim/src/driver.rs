@@ -16,10 +16,10 @@ use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{self, Message};
 
-use crate::Scenario;
 use crate::report::Report;
 use crate::station::{Now, Station, StationConfig, StationEvent};
 use crate::stats::{Progress, Stats};
+use crate::{Protocol, Scenario};
 
 /// How long stations may take to stop their sessions after the run's end.
 const GRACE: Duration = Duration::from_secs(10);
@@ -47,6 +47,8 @@ pub struct SimConfig {
     /// of a larger fleet (ids and source addresses follow the fleet-wide index).
     pub first: u32,
     pub id_prefix: String,
+    /// The OCPP version offered (and required of the server) in the handshake.
+    pub protocol: Protocol,
     pub connectors: u32,
     /// HTTP Basic auth password (security profile 1), the same for every station.
     pub password: Option<String>,
@@ -79,6 +81,7 @@ impl SimConfig {
             stations,
             first: 0,
             id_prefix: "SIM-".into(),
+            protocol: Protocol::Ocpp16,
             connectors: 2,
             password: None,
             ramp: Duration::from_secs(10),
@@ -388,7 +391,7 @@ async fn sleep_opt(at: Option<Instant>) {
     }
 }
 
-/// Open the WebSocket, offering `ocpp1.6`; errors are returned as their report kind.
+/// Open the WebSocket, offering the configured protocol; errors are returned as their report kind.
 async fn connect(
     config: &SimConfig,
     id: &str,
@@ -402,7 +405,7 @@ async fn connect(
     let headers = request.headers_mut();
     headers.insert(
         "Sec-WebSocket-Protocol",
-        HeaderValue::from_static("ocpp1.6"),
+        HeaderValue::from_static(config.protocol.subprotocol()),
     );
     if let Some(password) = &config.password {
         let credentials = base64(format!("{id}:{password}").as_bytes());
@@ -425,8 +428,11 @@ async fn connect(
                 other => format!("connect failed: {other}"),
             })?;
     let selected = response.headers().get("Sec-WebSocket-Protocol");
-    if selected.and_then(|v| v.to_str().ok()) != Some("ocpp1.6") {
-        return Err("protocol violation: server did not select ocpp1.6".into());
+    let wanted = config.protocol.subprotocol();
+    if selected.and_then(|v| v.to_str().ok()) != Some(wanted) {
+        return Err(format!(
+            "protocol violation: server did not select {wanted}"
+        ));
     }
     Ok(ws)
 }

@@ -31,6 +31,7 @@
 
 mod check;
 pub mod driver;
+mod protocol;
 mod report;
 mod scenario;
 mod script;
@@ -38,6 +39,7 @@ pub mod station;
 mod stats;
 
 pub use driver::{ApiCheck, SimConfig, loopback_target, run, source_address};
+pub use protocol::Protocol;
 pub use report::{ActionReport, Report};
 pub use scenario::{Scenario, UnknownScenario, parse_duration};
 pub use script::{Program, Script, ScriptError, Step};
