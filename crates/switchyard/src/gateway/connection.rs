@@ -216,6 +216,14 @@ impl Driver {
     }
 
     fn handle_message(&mut self, message: Option<Result<Message, axum::Error>>) -> Option<Exit> {
+        let len = match &message {
+            Some(Ok(Message::Text(text))) => text.len(),
+            Some(Ok(Message::Binary(bytes))) => bytes.len(),
+            _ => 0,
+        };
+        if len > ocpp::rpc::MAX_FRAME_BYTES {
+            return Some(Exit::Close(1009, "frame exceeds 1 MiB"));
+        }
         match message {
             Some(Ok(Message::Text(text))) => self.handle_text(text.as_str()),
             // OCPP-J is text; take binary JSON from stations that get this wrong.

@@ -20,6 +20,11 @@ use crate::metrics::CONNECTIONS_REFUSED;
 /// Read buffer per connection: small, so 100k idle stations fit in memory (tungstenite's
 /// default of 128 KiB would cost ~13 GB). Larger frames still arrive, in more reads.
 const READ_BUFFER: usize = 4 * 1024;
+/// What the WebSocket layer reads before giving up on a frame. An OCPP frame over
+/// [`ocpp::rpc::MAX_FRAME_BYTES`] is refused with close code 1009 only after it has been read
+/// whole (`connection.rs`): closing with its rest unread makes the kernel answer with a reset,
+/// and the station may never see the close frame. Beyond this the connection is just dropped.
+const TRANSPORT_LIMIT: usize = 4 * ocpp::rpc::MAX_FRAME_BYTES;
 
 /// `GET /ocpp/{…}/{station_id}` with a WebSocket upgrade.
 pub async fn upgrade(
@@ -81,8 +86,8 @@ pub async fn upgrade(
     let ws = ws
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(0)
-        .max_message_size(ocpp::rpc::MAX_FRAME_BYTES)
-        .max_frame_size(ocpp::rpc::MAX_FRAME_BYTES);
+        .max_message_size(TRANSPORT_LIMIT)
+        .max_frame_size(TRANSPORT_LIMIT);
     match chosen {
         Chosen::Version(version, token) => {
             let ws = match token {
