@@ -4,8 +4,13 @@
 //! Frames are not billing data, and there are two for every message: in the billing database
 //! they made every group commit (and so every acknowledgement) wait for twice as many rows and
 //! their fsync. Here they are committed in batches every [`LINGER`], with `synchronous=NORMAL`
-//! (a power loss may lose the last frames, never the file). A read first commits whatever is
-//! pending, so the API shows every frame exchanged before it was asked.
+//! (a power loss may lose the last frames, never the file), and each commit stores one row
+//! per station holding all of that station's new frames (a chunk), not one row per frame. A
+//! read first commits whatever is pending, so the API shows every frame exchanged before it
+//! was asked.
+//!
+//! A chunk's `data` is a sequence of frames, each: time (unix ms, i64 little-endian),
+//! direction (one byte, 0 in, 1 out), length (u32 little-endian), the frame's UTF-8 text.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -16,7 +21,7 @@ use std::time::Duration;
 use rusqlite::{Connection, params};
 use tokio::sync::oneshot;
 
-use super::convert::{millis, time_at};
+use super::convert::millis;
 use super::pool::ReaderPool;
 use crate::domain::{Direction, JournalEntry, StationId};
 use crate::store::{StoreError, StoreResult};
@@ -29,15 +34,16 @@ const LINGER: Duration = Duration::from_secs(1);
 const MAX_PENDING: usize = 100_000;
 
 const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS journal (
+CREATE TABLE IF NOT EXISTS journal_chunks (
     seq        INTEGER PRIMARY KEY,
     station_id TEXT    NOT NULL,
-    at         INTEGER NOT NULL,
-    direction  TEXT    NOT NULL,
-    frame      TEXT    NOT NULL
+    frames     INTEGER NOT NULL,
+    data       BLOB    NOT NULL
 ) STRICT;
-CREATE INDEX IF NOT EXISTS journal_station ON journal (station_id, seq);
-PRAGMA user_version = 1;
+CREATE INDEX IF NOT EXISTS journal_chunks_station ON journal_chunks (station_id, seq);
+-- Version 1 kept one row per frame; its frames are not carried over.
+DROP TABLE IF EXISTS journal;
+PRAGMA user_version = 2;
 ";
 
 /// The journal file that belongs to the database at `path`.
@@ -79,6 +85,9 @@ impl Shared {
 
 pub(crate) struct Journal {
     shared: Arc<Shared>,
+    /// Frames kept per station: reads never return more, though the oldest chunk kept may
+    /// hold a few older ones until the next trim.
+    limit: usize,
     readers: Arc<ReaderPool>,
     thread: Mutex<Option<JoinHandle<()>>>,
 }
@@ -105,6 +114,7 @@ impl Journal {
             .map_err(|e| StoreError::Database(format!("journal thread: {e}")))?;
         Ok(Journal {
             shared,
+            limit,
             readers: Arc::new(ReaderPool::new(path.to_path_buf(), busy_timeout)),
             thread: Mutex::new(Some(thread)),
         })
@@ -160,6 +170,7 @@ impl Journal {
     ) -> StoreResult<Vec<JournalEntry>> {
         self.flush().await;
         let station_id = station_id.clone();
+        let limit = limit.min(self.limit);
         self.readers
             .read(move |conn| entries(conn, &station_id, limit))
             .await
@@ -233,89 +244,180 @@ impl Writer {
         }
     }
 
-    /// Insert the frames and deletions in order, and trim each station that gained a tenth
-    /// of the limit since its last trim.
+    /// Store one chunk per station with the frames of `ops` (deletions applied in order), and
+    /// trim each station that gained a tenth of the limit since its last trim.
     fn commit(&mut self, ops: &[Op]) -> rusqlite::Result<()> {
         if ops.is_empty() {
             return Ok(());
         }
-        let step = (self.limit / 10).max(1);
-        let mut to_trim = Vec::new();
         self.conn.execute_batch("BEGIN")?;
+        // (station, encoded frames, how many), in order of each station's first frame.
+        let mut chunks: Vec<(&StationId, Vec<u8>, usize)> = Vec::new();
+        let mut open: HashMap<&StationId, usize> = HashMap::new();
         for op in ops {
             match op {
                 Op::Frame(entry) => {
-                    self.conn
-                        .prepare_cached(
-                            "INSERT INTO journal (station_id, at, direction, frame) \
-                             VALUES (?1, ?2, ?3, ?4)",
-                        )?
-                        .execute(params![
-                            entry.station_id.as_str(),
-                            millis(entry.at),
-                            entry.direction.as_str(),
-                            entry.frame,
-                        ])?;
-                    let count = self.counts.entry(entry.station_id.clone()).or_default();
-                    *count += 1;
-                    if *count == step {
-                        to_trim.push(entry.station_id.clone());
-                    }
+                    let index = *open.entry(&entry.station_id).or_insert_with(|| {
+                        chunks.push((&entry.station_id, Vec::new(), 0));
+                        chunks.len() - 1
+                    });
+                    let (_, data, frames) = &mut chunks[index];
+                    encode(data, entry);
+                    *frames += 1;
                 }
                 Op::Forget(station) => {
+                    // Frames queued before the deletion go with it.
+                    if let Some(index) = open.remove(station) {
+                        chunks[index].1.clear();
+                        chunks[index].2 = 0;
+                    }
                     self.conn
-                        .prepare_cached("DELETE FROM journal WHERE station_id = ?1")?
+                        .prepare_cached("DELETE FROM journal_chunks WHERE station_id = ?1")?
                         .execute([station.as_str()])?;
                     self.counts.remove(station);
                 }
             }
         }
+        let step = (self.limit / 10).max(1);
         let keep = i64::try_from(self.limit).unwrap_or(i64::MAX);
-        for station in to_trim {
+        for (station, data, frames) in chunks {
+            if frames == 0 {
+                continue;
+            }
             self.conn
                 .prepare_cached(
-                    "DELETE FROM journal WHERE station_id = ?1 AND seq <= ( \
-                         SELECT seq FROM journal WHERE station_id = ?1 \
-                         ORDER BY seq DESC LIMIT 1 OFFSET ?2)",
+                    "INSERT INTO journal_chunks (station_id, frames, data) VALUES (?1, ?2, ?3)",
                 )?
-                .execute(params![station.as_str(), keep])?;
-            self.counts.insert(station, 0);
+                .execute(params![station.as_str(), frames, data])?;
+            let count = self.counts.entry(station.clone()).or_default();
+            *count += frames;
+            if *count >= step {
+                // Drop the chunks older than the one that completes the newest `keep` frames.
+                self.conn
+                    .prepare_cached(
+                        "DELETE FROM journal_chunks WHERE station_id = ?1 AND seq < ( \
+                             SELECT seq FROM ( \
+                                 SELECT seq, sum(frames) OVER (ORDER BY seq DESC) AS newer \
+                                 FROM journal_chunks WHERE station_id = ?1) \
+                             WHERE newer >= ?2 ORDER BY seq DESC LIMIT 1)",
+                    )?
+                    .execute(params![station.as_str(), keep])?;
+                *count = 0;
+            }
         }
         self.conn.execute_batch("COMMIT")
     }
 }
 
+fn encode(data: &mut Vec<u8>, entry: &JournalEntry) {
+    data.extend_from_slice(&millis(entry.at).to_le_bytes());
+    data.push(match entry.direction {
+        Direction::In => 0,
+        Direction::Out => 1,
+    });
+    // A frame is at most a few MiB (the WebSocket limit): its length fits in a u32.
+    let bytes = entry.frame.as_bytes();
+    let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+    data.extend_from_slice(&len.to_le_bytes());
+    data.extend_from_slice(bytes.get(..len as usize).unwrap_or(bytes));
+}
+
+/// The frames of one chunk, oldest first.
+fn decode(station_id: &StationId, mut data: &[u8]) -> Result<Vec<JournalEntry>, String> {
+    fn take<const N: usize>(data: &mut &[u8]) -> Result<[u8; N], String> {
+        let (head, rest) = data
+            .split_first_chunk::<N>()
+            .ok_or("truncated journal chunk")?;
+        *data = rest;
+        Ok(*head)
+    }
+    let mut frames = Vec::new();
+    while !data.is_empty() {
+        let ms = i64::from_le_bytes(take::<8>(&mut data)?);
+        let direction = match take::<1>(&mut data)? {
+            [0] => Direction::In,
+            [1] => Direction::Out,
+            _ => return Err("bad direction in journal chunk".into()),
+        };
+        let len = usize::try_from(u32::from_le_bytes(take::<4>(&mut data)?))
+            .map_err(|e| e.to_string())?;
+        if data.len() < len {
+            return Err("truncated journal chunk".into());
+        }
+        let (text, rest) = data.split_at(len);
+        data = rest;
+        frames.push(JournalEntry {
+            station_id: station_id.clone(),
+            at: chrono::DateTime::from_timestamp_millis(ms)
+                .ok_or_else(|| format!("time out of range: {ms}"))?,
+            direction,
+            frame: std::str::from_utf8(text)
+                .map_err(|e| e.to_string())?
+                .to_owned(),
+        });
+    }
+    Ok(frames)
+}
+
+/// The last `limit` frames of a station, oldest first.
 fn entries(
     conn: &Connection,
     station_id: &StationId,
     limit: usize,
 ) -> rusqlite::Result<Vec<JournalEntry>> {
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let mut stmt = conn.prepare_cached(
-        "SELECT at, direction, frame FROM ( \
-             SELECT seq, at, direction, frame FROM journal WHERE station_id = ?1 \
-             ORDER BY seq DESC LIMIT ?2 \
-         ) ORDER BY seq",
+        "SELECT data FROM journal_chunks WHERE station_id = ?1 ORDER BY seq DESC",
     )?;
-    let rows = stmt.query_map(params![station_id.as_str(), limit], |row| {
-        let direction: String = row.get(1)?;
-        let direction = match direction.as_str() {
-            "in" => Direction::In,
-            "out" => Direction::Out,
-            _ => {
-                return Err(rusqlite::Error::FromSqlConversionFailure(
-                    1,
-                    rusqlite::types::Type::Text,
-                    format!("unknown direction {direction:?}").into(),
-                ));
-            }
-        };
-        Ok(JournalEntry {
-            station_id: station_id.clone(),
-            at: time_at(row, 0)?,
-            direction,
-            frame: row.get(2)?,
-        })
-    })?;
-    rows.collect()
+    let mut rows = stmt.query([station_id.as_str()])?;
+    // Newest chunk first, until there are enough frames.
+    let mut chunks = Vec::new();
+    let mut total = 0;
+    while total < limit
+        && let Some(row) = rows.next()?
+    {
+        let data: Vec<u8> = row.get(0)?;
+        let frames = decode(station_id, &data).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Blob, e.into())
+        })?;
+        total += frames.len();
+        chunks.push(frames);
+    }
+    let mut entries: Vec<JournalEntry> = chunks.into_iter().rev().flatten().collect();
+    let excess = entries.len().saturating_sub(limit);
+    entries.drain(..excess);
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_round_trip_and_bad_ones_are_errors() {
+        let station = StationId::new("CP-1").unwrap();
+        let at = |ms| chrono::DateTime::from_timestamp_millis(ms).unwrap();
+        let frames = vec![
+            JournalEntry {
+                station_id: station.clone(),
+                at: at(1_700_000_000_123),
+                direction: Direction::In,
+                frame: "[2,\"1\",\"Heartbeat\",{}] é".into(),
+            },
+            JournalEntry {
+                station_id: station.clone(),
+                at: at(1_700_000_000_124),
+                direction: Direction::Out,
+                frame: String::new(),
+            },
+        ];
+        let mut data = Vec::new();
+        for frame in &frames {
+            encode(&mut data, frame);
+        }
+        assert_eq!(decode(&station, &data).unwrap(), frames);
+        assert!(decode(&station, &data[..data.len() - 1]).is_err());
+        let mut bad = data.clone();
+        bad[8] = 7;
+        assert!(decode(&station, &bad).is_err());
+    }
 }

@@ -59,13 +59,19 @@ async fn journal_trimmed_to_limit() {
     let store = open(&dir, options);
     contract::journal_trimmed(store.clone(), 10).await;
     store.close().await;
-    // With a limit of 10 the journal is trimmed at every frame: exactly 10 rows left, in the
-    // journal's own file; the billing database has no journal at all.
+    // With a limit of 10 the journal is trimmed at every commit: the newest chunks holding at
+    // least 10 frames are kept (one commit's frames more at most), in the journal's own file.
     let journal = Connection::open(dir.path().join("switchyard.journal.db")).unwrap();
-    let rows: i64 = journal
-        .query_row("SELECT count(*) FROM journal", [], |row| row.get(0))
+    let (chunks, frames): (i64, i64) = journal
+        .query_row(
+            "SELECT count(*), sum(frames) FROM journal_chunks",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .unwrap();
-    assert_eq!(rows, 10);
+    assert!((10..15).contains(&frames), "{frames} frames kept");
+    assert!(chunks <= 10, "{chunks} chunks for {frames} frames");
+    // The billing database has no journal at all.
     let billing_has_journal: bool = raw(&dir)
         .query_row(
             "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'journal'",
@@ -363,4 +369,37 @@ async fn open_url_opens_the_file() {
     let store = SqliteStore::open_url(&url, SqliteOptions::default()).unwrap();
     store.close().await;
     assert!(dir.path().join("u.db").exists());
+}
+
+/// Deleting a station drops the frames queued before the deletion, even those not yet
+/// committed, and keeps those that come after it (a station reconnecting at once).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn journal_deletion_applies_to_frames_before_it_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir, SqliteOptions::default());
+    let id = station("CP-1");
+    store
+        .put_station(&id, crate::domain::StationPatch::default())
+        .await
+        .unwrap();
+    let frame = |text: &str| crate::domain::JournalEntry {
+        station_id: id.clone(),
+        at: at(1),
+        direction: crate::domain::Direction::In,
+        frame: text.into(),
+    };
+    store.journal(frame("committed before"));
+    store.journal_entries(&id, 10).await.unwrap();
+    store.journal(frame("queued before"));
+    assert!(store.delete_station(&id).await.unwrap());
+    store.journal(frame("after"));
+    let kept: Vec<String> = store
+        .journal_entries(&id, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.frame)
+        .collect();
+    assert_eq!(kept, vec!["after".to_owned()]);
+    store.close().await;
 }
