@@ -7,7 +7,7 @@ use super::{Awaiting, BootState, Effect, EffectResult, Now, Observation, Session
 use crate::adapters::{BootInfo, CallContext, DecodeError, Inbound, Outbound};
 use crate::domain::auth::authorize;
 use crate::domain::{
-    BootReport, BootStatus, MeterReadings, MeterValue, NewTransaction, SampleValue, StatusReport,
+    BootReport, BootStatus, MeterValue, NewTransaction, SampleValue, StatusReport,
 };
 use crate::events::{Event, EventKind};
 use crate::store::{Write, Written};
@@ -27,7 +27,12 @@ pub(super) enum Then {
     Stop {
         named_tag: bool,
     },
-    Meter(MeterReadings),
+    /// Only what the event needs: cloning the readings cost ~50 allocations per message.
+    Meter {
+        evse_id: u32,
+        connector_id: u32,
+        meter_wh: Option<f64>,
+    },
     Status(StatusReport),
 }
 
@@ -131,7 +136,11 @@ impl Session {
                 if readings.connector_id == 0 || readings.ocpp_transaction_id.is_none() {
                     self.note_quirk(Quirk::MeterValuesWithoutTransaction);
                 }
-                let then = Then::Meter(readings.clone());
+                let then = Then::Meter {
+                    evse_id: readings.evse_id,
+                    connector_id: readings.connector_id,
+                    meter_wh: latest_energy_wh(&readings.meter_values),
+                };
                 self.push_write(Write::Meter(readings), Awaiting::Reply { call, then });
             }
             Inbound::Status(status) => {
@@ -244,7 +253,14 @@ impl Session {
                     }
                 }
             }
-            (Then::Meter(info), EffectResult::Written(Ok(Written::Meter(outcome)))) => {
+            (
+                Then::Meter {
+                    evse_id,
+                    connector_id,
+                    meter_wh,
+                },
+                EffectResult::Written(Ok(Written::Meter(outcome))),
+            ) => {
                 self.respond(now, call, &Outbound::Empty);
                 if let Some(tx) = outcome.transaction
                     && outcome.inserted > 0
@@ -253,11 +269,11 @@ impl Session {
                         .transaction_event(
                             EventKind::TransactionUpdated,
                             tx.id,
-                            info.evse_id,
-                            info.connector_id,
+                            evse_id,
+                            connector_id,
                         )
                         .with("samples", outcome.inserted as u64);
-                    if let Some(wh) = latest_energy_wh(&info.meter_values) {
+                    if let Some(wh) = meter_wh {
                         event = event.with("meter_wh", wh);
                     }
                     if let Some(remote) = tx.remote_start_id {
