@@ -9,6 +9,7 @@
 //!   with a queue behind it, call timeouts, late answers dropped.
 //! - [`v16`]: the OCPP 1.6 messages.
 //! - [`quirk`]: tolerated deviations, reported rather than silently normalised.
+//! - [`wire`]: the wire spelling of an enum variant, for adapters.
 
 pub mod endpoint;
 pub mod quirk;
@@ -17,6 +18,7 @@ pub mod strings;
 pub mod time;
 pub mod v16;
 mod version;
+pub mod wire;
 
 pub use endpoint::{CallId, Endpoint, EndpointConfig, Event as EndpointEvent, Reply};
 pub use quirk::Quirk;

@@ -427,10 +427,7 @@ fn id_tag_info(authorization: &Authorization) -> v16::IdTagInfo {
 
 /// The exact schema spelling of a 1.6 enum value.
 fn wire_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
+    label(value).to_owned()
 }
 
 fn meter_value(mv: v16::MeterValue) -> MeterValue {
@@ -441,19 +438,13 @@ fn meter_value(mv: v16::MeterValue) -> MeterValue {
 }
 
 fn sampled_value(sv: v16::SampledValue) -> SampledValue {
-    let measurand = sv
-        .measurand
-        .as_ref()
-        .map_or_else(|| DEFAULT_MEASURAND.to_owned(), wire_name);
+    let measurand = sv.measurand.as_ref().map_or(DEFAULT_MEASURAND, label);
     // S16 §7.31: without a unit, an energy reading is in Wh.
     let unit = sv
         .unit
-        .map(|u| u.as_str().to_owned())
-        .or_else(|| measurand.starts_with("Energy").then(|| "Wh".to_owned()));
-    let signed = sv
-        .format
-        .as_ref()
-        .is_some_and(|f| wire_name(f) == "SignedData");
+        .map(v16::UnitOfMeasure::as_str)
+        .or_else(|| measurand.starts_with("Energy").then_some("Wh"));
+    let signed = sv.format == Some(v16::ValueFormat::SignedData);
     let number = if signed {
         None
     } else {
@@ -465,23 +456,25 @@ fn sampled_value(sv: v16::SampledValue) -> SampledValue {
     };
     let (value, unit) = match (number, unit) {
         (Some(n), Some(unit)) => {
-            let (factor, base) = normalise_unit(&unit);
-            (
-                SampleValue::Number(n * factor),
-                Some(base.map_or(unit, str::to_owned)),
-            )
+            let (factor, base) = normalise_unit(unit);
+            (SampleValue::Number(n * factor), Some(base.unwrap_or(unit)))
         }
         (Some(n), None) => (SampleValue::Number(n), None),
         (None, unit) => (SampleValue::Text(sv.value), unit),
     };
     SampledValue {
         value,
-        measurand,
-        unit,
-        phase: sv.phase.as_ref().map(wire_name),
-        location: sv.location.as_ref().map(wire_name),
-        context: sv.context.as_ref().map(wire_name),
+        measurand: Cow::Borrowed(measurand),
+        unit: unit.map(Cow::Borrowed),
+        phase: sv.phase.as_ref().map(|p| Cow::Borrowed(label(p))),
+        location: sv.location.as_ref().map(|l| Cow::Borrowed(label(l))),
+        context: sv.context.as_ref().map(|c| Cow::Borrowed(label(c))),
     }
+}
+
+/// The wire spelling of a 1.6 enum value (every one has one).
+fn label<T: serde::Serialize>(value: &T) -> &'static str {
+    ocpp::wire::name(value).unwrap_or_default()
 }
 
 /// Kilo-units are stored in their base unit, so energies add up in Wh.

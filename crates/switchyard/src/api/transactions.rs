@@ -1,5 +1,7 @@
 //! `/api/v1/transactions`: charging sessions and their meter values.
 
+use std::borrow::Cow;
+
 use axum::extract::State;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -192,10 +194,10 @@ fn sampled_value_json(sample: SampledValue) -> SampledValueJson {
             SampleValue::Number(n) => Sample::Number(n),
             SampleValue::Text(text) => Sample::Text(text),
         },
-        measurand: sample.measurand,
-        unit: sample.unit,
-        phase: sample.phase,
-        location: sample.location,
-        context: sample.context,
+        measurand: sample.measurand.into_owned(),
+        unit: sample.unit.map(Cow::into_owned),
+        phase: sample.phase.map(Cow::into_owned),
+        location: sample.location.map(Cow::into_owned),
+        context: sample.context.map(Cow::into_owned),
     }
 }

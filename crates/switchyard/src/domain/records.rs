@@ -1,5 +1,7 @@
 //! Records as the system keeps them.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::{StationId, Time};
@@ -202,9 +204,17 @@ pub struct MeterReadings {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeterOutcome {
     /// The transaction the readings were filed under, if the system knows it.
-    pub transaction: Option<TransactionRecord>,
+    pub transaction: Option<TransactionRef>,
     /// How many sampled values were new (replays add none).
     pub inserted: usize,
+}
+
+/// What a MeterValues needs of its transaction: far less than the record, which the writer
+/// would otherwise read and copy for every reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TransactionRef {
+    pub id: i64,
+    pub remote_start_id: Option<i64>,
 }
 
 /// One timestamped set of samples.
@@ -218,13 +228,17 @@ pub struct MeterValue {
 pub struct SampledValue {
     pub value: SampleValue,
     /// Always set: 1.6's default is `Energy.Active.Import.Register`.
-    pub measurand: String,
+    pub measurand: Label,
     /// Normalised: `kWh` is stored as `Wh`, `kW` as `W`, `kvarh` as `varh`.
-    pub unit: Option<String>,
-    pub phase: Option<String>,
-    pub location: Option<String>,
-    pub context: Option<String>,
+    pub unit: Option<Label>,
+    pub phase: Option<Label>,
+    pub location: Option<Label>,
+    pub context: Option<Label>,
 }
+
+/// A name from a fixed vocabulary (a measurand, a unit): borrowed from the protocol's static
+/// spelling when it comes off the wire, so a reading's ~40 labels allocate nothing.
+pub type Label = Cow<'static, str>;
 
 /// A sampled value: a number where the station sent one, otherwise the text as sent.
 #[derive(Clone, Debug, PartialEq)]

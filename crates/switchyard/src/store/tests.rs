@@ -144,7 +144,7 @@ pub(crate) async fn stop(store: &DynStore, stop: StopTransaction) -> StopOutcome
 pub(crate) fn sample(value: f64, measurand: &str) -> SampledValue {
     SampledValue {
         value: SampleValue::Number(value),
-        measurand: measurand.into(),
+        measurand: measurand.to_owned().into(),
         unit: Some("Wh".into()),
         phase: None,
         location: None,

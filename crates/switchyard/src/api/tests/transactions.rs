@@ -81,9 +81,9 @@ async fn one_transaction_with_meter_values() {
     let id = h.start("CP-1", 1, at(8), 100.0).await;
     let sample = |value, measurand: &str, unit: Option<&str>, phase: Option<&str>| SampledValue {
         value,
-        measurand: measurand.into(),
-        unit: unit.map(str::to_owned),
-        phase: phase.map(str::to_owned),
+        measurand: measurand.to_owned().into(),
+        unit: unit.map(|u| u.to_owned().into()),
+        phase: phase.map(|p| p.to_owned().into()),
         location: None,
         context: Some("Sample.Periodic".into()),
     };

@@ -7,11 +7,11 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::convert::millis;
-use super::reads::{self, transaction_columns, transaction_row};
-use super::samples;
+use super::reads;
+use super::samples::{self, PackedReading, PackedReadings};
 use crate::domain::{
-    MeterOutcome, MeterReadings, MeterValue, NewTransaction, StartOutcome, StationId, StopOutcome,
-    StopTransaction, Time, TransactionRecord,
+    MeterOutcome, MeterValue, NewTransaction, StartOutcome, StationId, StopOutcome,
+    StopTransaction, Time, TransactionRef,
 };
 use crate::store::StoreError;
 
@@ -154,9 +154,10 @@ pub(super) fn stop(conn: &Connection, stop: &StopTransaction) -> Result<StopOutc
     })
 }
 
+/// File a MeterValues (packed by the caller, see [`PackedReadings`]).
 pub(super) fn meter(
     conn: &Connection,
-    readings: &MeterReadings,
+    readings: &PackedReadings,
 ) -> Result<MeterOutcome, StoreError> {
     let station = &readings.station_id;
     let connector = i64::from(readings.connector_id);
@@ -164,44 +165,30 @@ pub(super) fn meter(
     let transaction = match &readings.ocpp_transaction_id {
         // Named: file everything under it; unknown: under nothing.
         Some(ocpp_id) => {
-            let transaction = reads::transaction_by_ocpp_id(conn, station, ocpp_id)?;
-            let id = transaction.as_ref().map(|t| t.id);
-            inserted += insert_meter_values(
-                conn,
-                id,
-                station,
-                connector,
-                &readings.meter_values,
-                readings.received_at,
-            )?;
+            let transaction = transaction_ref_by_ocpp_id(conn, station, ocpp_id)?;
+            let id = transaction.map(|t| t.id);
+            for value in &readings.values {
+                inserted +=
+                    insert_reading(conn, id, station, connector, value, readings.received_at)?;
+            }
             transaction
         }
         // Connector 0 is the main meter: never part of a transaction.
         None if readings.connector_id == 0 => {
-            inserted += insert_meter_values(
-                conn,
-                None,
-                station,
-                connector,
-                &readings.meter_values,
-                readings.received_at,
-            )?;
+            for value in &readings.values {
+                inserted +=
+                    insert_reading(conn, None, station, connector, value, readings.received_at)?;
+            }
             None
         }
         // Not named: the connector's transaction that was active at the reading's time.
         None => {
             let mut linked = None;
-            for value in &readings.meter_values {
+            for value in &readings.values {
                 let active = active_at(conn, station, connector, value.timestamp)?;
-                let id = active.as_ref().map(|t| t.id);
-                inserted += insert_meter_value_set(
-                    conn,
-                    id,
-                    station,
-                    connector,
-                    value,
-                    readings.received_at,
-                )?;
+                let id = active.map(|t| t.id);
+                inserted +=
+                    insert_reading(conn, id, station, connector, value, readings.received_at)?;
                 if active.is_some() {
                     linked = active;
                 }
@@ -215,26 +202,48 @@ pub(super) fn meter(
     })
 }
 
+/// The newest transaction the station numbered `ocpp_transaction_id`.
+fn transaction_ref_by_ocpp_id(
+    conn: &Connection,
+    station: &StationId,
+    ocpp_transaction_id: &str,
+) -> rusqlite::Result<Option<TransactionRef>> {
+    conn.prepare_cached(
+        "SELECT id, remote_start_id FROM transactions \
+         WHERE station_id = ?1 AND ocpp_transaction_id = ?2 ORDER BY id DESC LIMIT 1",
+    )?
+    .query_row(
+        params![station.as_str(), ocpp_transaction_id],
+        transaction_ref,
+    )
+    .optional()
+}
+
 /// The newest active transaction on a connector that started at or before `at`.
 fn active_at(
     conn: &Connection,
     station: &StationId,
     connector: i64,
     at: Time,
-) -> rusqlite::Result<Option<TransactionRecord>> {
-    conn.prepare_cached(concat!(
-        "SELECT ",
-        transaction_columns!(),
-        " FROM transactions \
-          WHERE station_id = ?1 AND connector_id = ?2 AND stopped_at IS NULL \
-            AND started_at <= ?3 \
-          ORDER BY started_at DESC, id DESC LIMIT 1"
-    ))?
+) -> rusqlite::Result<Option<TransactionRef>> {
+    conn.prepare_cached(
+        "SELECT id, remote_start_id FROM transactions \
+         WHERE station_id = ?1 AND connector_id = ?2 AND stopped_at IS NULL \
+           AND started_at <= ?3 \
+         ORDER BY started_at DESC, id DESC LIMIT 1",
+    )?
     .query_row(
         params![station.as_str(), connector, millis(at)],
-        transaction_row,
+        transaction_ref,
     )
     .optional()
+}
+
+fn transaction_ref(row: &rusqlite::Row<'_>) -> rusqlite::Result<TransactionRef> {
+    Ok(TransactionRef {
+        id: row.get(0)?,
+        remote_start_id: row.get(1)?,
+    })
 }
 
 /// Insert sampled values, skipping those already stored; returns how many were new.
@@ -248,26 +257,35 @@ fn insert_meter_values(
 ) -> Result<usize, StoreError> {
     let mut inserted = 0;
     for value in values {
-        inserted +=
-            insert_meter_value_set(conn, transaction_id, station, connector, value, received_at)?;
+        if !value.sampled_value.is_empty() {
+            let reading = PackedReading::new(value);
+            inserted += insert_reading(
+                conn,
+                transaction_id,
+                station,
+                connector,
+                &reading,
+                received_at,
+            )?;
+        }
     }
     Ok(inserted)
 }
 
 /// Store one reading; returns how many of its samples were new. A replay stores nothing; a
 /// reading that adds samples to one already stored is merged into it (see migration 0004).
-fn insert_meter_value_set(
+fn insert_reading(
     conn: &Connection,
     transaction_id: Option<i64>,
     station: &StationId,
     connector: i64,
-    value: &MeterValue,
+    reading: &PackedReading,
     received_at: Time,
 ) -> Result<usize, StoreError> {
-    if value.sampled_value.is_empty() {
+    if reading.count == 0 {
         return Ok(0);
     }
-    let timestamp = millis(value.timestamp);
+    let timestamp = millis(reading.timestamp);
     let inserted = conn
         .prepare_cached(
             "INSERT INTO meter_readings (transaction_id, station_id, connector_id, timestamp, \
@@ -280,10 +298,10 @@ fn insert_meter_value_set(
             connector,
             timestamp,
             millis(received_at),
-            samples::pack(&value.sampled_value),
+            reading.samples,
         ])?;
     if inserted == 1 {
-        return Ok(value.sampled_value.len());
+        return Ok(reading.count);
     }
     // Already stored: usually a replay (nothing new), rarely more samples for the same time.
     let (id, stored): (i64, String) = conn
@@ -294,13 +312,21 @@ fn insert_meter_value_set(
         .query_row(params![timestamp, station.as_str(), connector], |row| {
             Ok((row.get(0)?, row.get(1)?))
         })?;
-    let mut merged = samples::unpack(&stored).map_err(|e| {
-        StoreError::Database(format!("meter reading {id} has unreadable samples: {e}"))
-    })?;
+    // A replay is the common case: the same text, nothing to unpack.
+    if stored == reading.samples {
+        return Ok(0);
+    }
+    let unreadable = |what: &str, e: serde_json::Error| {
+        StoreError::Database(format!(
+            "meter reading {id} has unreadable {what} samples: {e}"
+        ))
+    };
+    let mut merged = samples::unpack(&stored).map_err(|e| unreadable("stored", e))?;
+    let incoming = samples::unpack(&reading.samples).map_err(|e| unreadable("new", e))?;
     let known = merged.len();
-    for sample in &value.sampled_value {
-        if !merged.iter().any(|m| samples::same_key(m, sample)) {
-            merged.push(sample.clone());
+    for sample in incoming {
+        if !merged.iter().any(|m| samples::same_key(m, &sample)) {
+            merged.push(sample);
         }
     }
     let added = merged.len() - known;

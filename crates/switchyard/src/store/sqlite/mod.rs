@@ -35,6 +35,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use self::journal::Journal;
 use self::pool::ReaderPool;
+use self::samples::PackedReadings;
 use self::writer::{Msg, Request, Shared, Writer};
 use self::writes::{Done, Op};
 use super::{Store, StoreError, StoreResult, TransactionFilter, Write, Written};
@@ -353,7 +354,12 @@ impl Store for SqliteStore {
     }
 
     async fn write(&self, write: Write) -> StoreResult<Written> {
-        match self.submit(Op::Session(write)).await? {
+        let op = match write {
+            // Packed here, on the caller's thread: the writer serves everyone.
+            Write::Meter(readings) => Op::Meter(PackedReadings::new(&readings)),
+            write => Op::Session(write),
+        };
+        match self.submit(op).await? {
             Done::Written(written) => Ok(written),
             _ => Err(wrong_answer()),
         }

@@ -20,7 +20,6 @@ macro_rules! transaction_columns {
          start_received_at, stop_received_at"
     };
 }
-pub(crate) use transaction_columns;
 
 pub(crate) fn transaction_row(row: &Row<'_>) -> rusqlite::Result<TransactionRecord> {
     Ok(TransactionRecord {

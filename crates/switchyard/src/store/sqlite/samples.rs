@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{SampleValue, SampledValue};
+use crate::domain::{Label, MeterReadings, MeterValue, SampleValue, SampledValue, StationId, Time};
 
 #[derive(Serialize, Deserialize)]
 struct Packed<'a> {
@@ -32,12 +32,12 @@ struct Packed<'a> {
     context: Option<Cow<'a, str>>,
 }
 
-fn borrowed(text: &Option<String>) -> Option<Cow<'_, str>> {
+fn borrowed(text: &Option<Label>) -> Option<Cow<'_, str>> {
     text.as_deref().map(Cow::Borrowed)
 }
 
-fn owned(text: Option<Cow<'_, str>>) -> Option<String> {
-    text.map(Cow::into_owned)
+fn owned(text: Option<Cow<'_, str>>) -> Option<Label> {
+    text.map(|t| Cow::Owned(t.into_owned()))
 }
 
 /// The JSON text stored for `samples`.
@@ -65,6 +65,53 @@ pub(crate) fn pack<'a>(samples: impl IntoIterator<Item = &'a SampledValue>) -> S
     serde_json::to_string(&packed).unwrap_or_else(|_| "[]".to_owned())
 }
 
+/// A reading packed by the caller, so the JSON is built on a runtime worker and not on the
+/// writer thread that every write waits for.
+#[derive(Debug)]
+pub(crate) struct PackedReading {
+    pub(crate) timestamp: Time,
+    /// [`pack`] of the reading's samples.
+    pub(crate) samples: String,
+    /// How many samples `samples` holds.
+    pub(crate) count: usize,
+}
+
+impl PackedReading {
+    pub(crate) fn new(value: &MeterValue) -> PackedReading {
+        PackedReading {
+            timestamp: value.timestamp,
+            samples: pack(&value.sampled_value),
+            count: value.sampled_value.len(),
+        }
+    }
+}
+
+/// Everything of a MeterValues the writer needs, readings packed.
+#[derive(Debug)]
+pub(crate) struct PackedReadings {
+    pub(crate) station_id: StationId,
+    pub(crate) connector_id: u32,
+    pub(crate) ocpp_transaction_id: Option<String>,
+    pub(crate) received_at: Time,
+    pub(crate) values: Vec<PackedReading>,
+}
+
+impl PackedReadings {
+    pub(crate) fn new(readings: &MeterReadings) -> PackedReadings {
+        PackedReadings {
+            station_id: readings.station_id.clone(),
+            connector_id: readings.connector_id,
+            ocpp_transaction_id: readings.ocpp_transaction_id.clone(),
+            received_at: readings.received_at,
+            values: readings
+                .meter_values
+                .iter()
+                .map(PackedReading::new)
+                .collect(),
+        }
+    }
+}
+
 /// The samples of a stored reading.
 pub(crate) fn unpack(json: &str) -> Result<Vec<SampledValue>, serde_json::Error> {
     let packed: Vec<Packed<'_>> = serde_json::from_str(json)?;
@@ -73,9 +120,9 @@ pub(crate) fn unpack(json: &str) -> Result<Vec<SampledValue>, serde_json::Error>
         .map(|p| SampledValue {
             value: match (p.number, p.text) {
                 (Some(n), _) => SampleValue::Number(n),
-                (None, t) => SampleValue::Text(owned(t).unwrap_or_default()),
+                (None, t) => SampleValue::Text(t.map(Cow::into_owned).unwrap_or_default()),
             },
-            measurand: p.measurand.into_owned(),
+            measurand: Cow::Owned(p.measurand.into_owned()),
             unit: owned(p.unit),
             phase: owned(p.phase),
             location: owned(p.location),
@@ -99,9 +146,9 @@ mod tests {
     fn sample(value: SampleValue, measurand: &str, phase: Option<&str>) -> SampledValue {
         SampledValue {
             value,
-            measurand: measurand.into(),
+            measurand: measurand.to_owned().into(),
             unit: Some("V".into()),
-            phase: phase.map(Into::into),
+            phase: phase.map(|p| p.to_owned().into()),
             location: None,
             context: Some("Sample.Periodic".into()),
         }

@@ -97,7 +97,10 @@ mod tests {
         migrate(&mut conn).unwrap();
 
         let values = super::super::reads::meter_values(&conn, 7).unwrap();
-        type Summary = Vec<(i64, Vec<(String, Option<String>)>)>;
+        type Summary = Vec<(
+            i64,
+            Vec<(crate::domain::Label, Option<crate::domain::Label>)>,
+        )>;
         let summary: Summary = values
             .iter()
             .map(|v| {

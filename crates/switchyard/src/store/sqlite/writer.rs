@@ -1,10 +1,10 @@
 //! The group-commit writer: one thread owns the only write connection.
 //!
 //! Requests arrive over a bounded channel, each with a oneshot for its answer. The thread takes
-//! one, drains whatever else is queued (up to `max_batch`) together with the pending journal
-//! frames, applies everything in ONE transaction (each request under its own savepoint, so a
-//! failing request gets its own error and spoils nothing else), commits, and only then
-//! answers. If the commit fails, every request of the batch gets the error: nothing is
+//! one, drains whatever else is queued (up to `max_batch`), applies everything in ONE
+//! transaction (should a request fail, the batch is redone with each request under its own
+//! savepoint, so a failing request gets its own error and spoils nothing else), commits, and
+//! only then answers. If the commit fails, every request of the batch gets the error: nothing is
 //! acknowledged that is not durable.
 
 use std::sync::Arc;
@@ -160,48 +160,84 @@ impl Running {
     }
 
     /// Everything inside one transaction. `Ok` only once COMMIT succeeded.
+    ///
+    /// First all requests together: a savepoint per request costs two statements and a copy
+    /// of every page it touches, and requests almost never fail. If one does, that attempt is
+    /// rolled back and the batch runs again with each request under its own savepoint.
     fn apply(&mut self, batch: &[Request]) -> Result<Vec<StoreResult<Done>>, StoreError> {
-        execute(&self.writer.conn, "BEGIN IMMEDIATE")?;
-        let result = self.apply_in_transaction(batch);
-        let result = result.and_then(|results| {
-            in_transaction(&self.writer.conn)?;
-            execute(&self.writer.conn, "COMMIT")?;
-            Ok(results)
+        if let Some(results) = self.transaction(|conn| apply_together(conn, batch))? {
+            return Ok(results);
+        }
+        self.transaction(|conn| apply_isolated(conn, batch).map(Some))?
+            .ok_or_else(|| StoreError::Database("sqlite batch was not committed".into()))
+    }
+
+    /// Run `body` in a transaction: commit when it gives `Some`, roll back when `None` or an
+    /// error.
+    fn transaction<T>(
+        &mut self,
+        body: impl FnOnce(&Connection) -> Result<Option<T>, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        let conn = &self.writer.conn;
+        execute(conn, "BEGIN IMMEDIATE")?;
+        let result = body(conn).and_then(|done| {
+            if done.is_some() {
+                in_transaction(conn)?;
+                execute(conn, "COMMIT")?;
+            }
+            Ok(done)
         });
-        if result.is_err()
-            && !self.writer.conn.is_autocommit()
-            && let Err(error) = self.writer.conn.execute_batch("ROLLBACK")
+        if !matches!(result, Ok(Some(_)))
+            && !conn.is_autocommit()
+            && let Err(error) = conn.execute_batch("ROLLBACK")
         {
             tracing::error!(%error, "sqlite rollback failed");
         }
         result
     }
+}
 
-    fn apply_in_transaction(
-        &mut self,
-        batch: &[Request],
-    ) -> Result<Vec<StoreResult<Done>>, StoreError> {
-        let conn = &self.writer.conn;
-        let mut results = Vec::with_capacity(batch.len());
-        for request in batch {
-            in_transaction(conn)?;
-            execute(conn, "SAVEPOINT write")?;
-            match writes::apply(conn, &request.op) {
-                Ok(done) => {
-                    execute(conn, "RELEASE write")?;
-                    results.push(Ok(done));
-                }
-                Err(error) => {
-                    // Undo this request only; the others in the batch go on.
-                    in_transaction(conn)?;
-                    execute(conn, "ROLLBACK TO write")?;
-                    execute(conn, "RELEASE write")?;
-                    results.push(Err(error));
-                }
+/// Every request in order; `None` as soon as one fails (the caller rolls back).
+fn apply_together(
+    conn: &Connection,
+    batch: &[Request],
+) -> Result<Option<Vec<StoreResult<Done>>>, StoreError> {
+    let mut results = Vec::with_capacity(batch.len());
+    for request in batch {
+        in_transaction(conn)?;
+        match writes::apply(conn, &request.op) {
+            Ok(done) => results.push(Ok(done)),
+            Err(_) => return Ok(None),
+        }
+    }
+    Ok(Some(results))
+}
+
+/// Every request under its own savepoint, so a failing one gets its own error and spoils
+/// nothing else.
+fn apply_isolated(
+    conn: &Connection,
+    batch: &[Request],
+) -> Result<Vec<StoreResult<Done>>, StoreError> {
+    let mut results = Vec::with_capacity(batch.len());
+    for request in batch {
+        in_transaction(conn)?;
+        execute(conn, "SAVEPOINT write")?;
+        match writes::apply(conn, &request.op) {
+            Ok(done) => {
+                execute(conn, "RELEASE write")?;
+                results.push(Ok(done));
+            }
+            Err(error) => {
+                // Undo this request only; the others in the batch go on.
+                in_transaction(conn)?;
+                execute(conn, "ROLLBACK TO write")?;
+                execute(conn, "RELEASE write")?;
+                results.push(Err(error));
             }
         }
-        Ok(results)
     }
+    Ok(results)
 }
 
 fn execute(conn: &Connection, sql: &str) -> Result<(), StoreError> {

@@ -1,4 +1,4 @@
-//! Applying one operation inside the writer's transaction (under its own savepoint):
+//! Applying one operation inside the writer's transaction:
 //! station reports and operator changes. Transactions and meter values are in
 //! `billing.rs`.
 
@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::billing;
 use super::convert::{boot_policy_str, millis, opt_millis};
 use super::reads;
+use super::samples::PackedReadings;
 use crate::domain::{BootReport, StationId, StationPatch, StationRecord, StatusReport, TagRecord};
 use crate::store::{StoreError, Write, Written};
 
@@ -14,6 +15,8 @@ use crate::store::{StoreError, Write, Written};
 #[derive(Debug)]
 pub(crate) enum Op {
     Session(Write),
+    /// A `Write::Meter`, packed before it reaches the writer.
+    Meter(PackedReadings),
     PutStation(StationId, StationPatch),
     DeleteStation(StationId),
     PutTag(TagRecord),
@@ -32,6 +35,7 @@ pub(crate) enum Done {
 pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
     Ok(match op {
         Op::Session(write) => Done::Written(apply_write(conn, write)?),
+        Op::Meter(readings) => Done::Written(Written::Meter(billing::meter(conn, readings)?)),
         Op::PutStation(id, patch) => Done::Station(put_station(conn, id, patch)?),
         Op::DeleteStation(id) => Done::Deleted(delete_station(conn, id)?),
         Op::PutTag(tag) => Done::Tag(put_tag(conn, tag)?),
@@ -55,7 +59,9 @@ fn apply_write(conn: &Connection, write: &Write) -> Result<Written, StoreError> 
         }
         Write::Start(new) => Written::Start(billing::start(conn, new)?),
         Write::Stop(stop) => Written::Stop(billing::stop(conn, stop)?),
-        Write::Meter(readings) => Written::Meter(billing::meter(conn, readings)?),
+        Write::Meter(readings) => {
+            Written::Meter(billing::meter(conn, &PackedReadings::new(readings))?)
+        }
         Write::Seen {
             station_id,
             protocol,
