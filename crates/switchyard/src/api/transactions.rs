@@ -10,7 +10,9 @@ use utoipa::{IntoParams, ToSchema};
 use super::error::{ApiError, ErrorBody};
 use super::json::{AppJson, AppPath, AppQuery};
 use crate::app::App;
-use crate::domain::{MeterValue, SampleValue, SampledValue, StationId, TransactionRecord};
+use crate::domain::{
+    BillingFlag, MeterValue, SampleValue, SampledValue, StationId, TransactionRecord,
+};
 use crate::store::TransactionFilter;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -27,7 +29,9 @@ pub struct Transaction {
     pub started_at: DateTime<Utc>,
     #[schema(required = true)]
     pub stopped_at: Option<DateTime<Utc>>,
-    pub meter_start_wh: f64,
+    /// 1.6: meterStart; 2.x: the first energy register reading, `null` until there is one.
+    #[schema(required = true)]
+    pub meter_start_wh: Option<f64>,
     #[schema(required = true)]
     pub meter_stop_wh: Option<f64>,
     /// `meter_stop_wh − meter_start_wh`, or `null` while either is unknown.
@@ -35,6 +39,9 @@ pub struct Transaction {
     pub energy_wh: Option<f64>,
     #[schema(required = true)]
     pub stop_reason: Option<String>,
+    /// Why the energy figures need a look before billing, or `null`.
+    #[schema(required = true)]
+    pub flag: Option<BillingFlag>,
 }
 
 /// A transaction with every meter value it received (1.6 `transactionData` included).
@@ -172,6 +179,7 @@ pub(super) fn transaction_json(record: TransactionRecord) -> Transaction {
         meter_start_wh: record.meter_start_wh,
         meter_stop_wh: record.meter_stop_wh,
         stop_reason: record.stop_reason,
+        flag: record.flag,
     }
 }
 

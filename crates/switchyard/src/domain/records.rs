@@ -189,6 +189,75 @@ pub struct StopOutcome {
     pub tag: Option<TagRecord>,
 }
 
+/// What a 2.x TransactionEvent says happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransactionEventKind {
+    Started,
+    Updated,
+    Ended,
+}
+
+impl TransactionEventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TransactionEventKind::Started => "Started",
+            TransactionEventKind::Updated => "Updated",
+            TransactionEventKind::Ended => "Ended",
+        }
+    }
+}
+
+/// A 2.x TransactionEvent as the system records it. Events of one transaction may arrive in
+/// any order (offline queues, replays); (station, transaction id, seqNo) identifies one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TransactionEvent {
+    pub station_id: StationId,
+    /// The negotiated subprotocol (`ocpp2.0.1`, `ocpp2.1`).
+    pub protocol: String,
+    /// The station's transactionId.
+    pub ocpp_transaction_id: String,
+    pub kind: TransactionEventKind,
+    pub seq_no: u32,
+    /// The station's time of the event.
+    pub timestamp: Time,
+    pub trigger_reason: String,
+    /// The station queued it while offline.
+    pub offline: bool,
+    pub evse_id: Option<u32>,
+    pub connector_id: Option<u32>,
+    /// `idToken.idToken`, when the event carries one.
+    pub id_tag: Option<String>,
+    pub remote_start_id: Option<i64>,
+    /// `transactionInfo.stoppedReason` (an `Ended` without one was stopped `Local`ly).
+    pub stopped_reason: Option<String>,
+    /// Normalised like MeterValues: energies in Wh, the multiplier applied.
+    pub meter_values: Vec<MeterValue>,
+    pub received_at: Time,
+}
+
+/// What storing a TransactionEvent produced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TransactionEventOutcome {
+    /// The transaction as it stands after the event.
+    pub transaction: TransactionRecord,
+    /// The event (station, transaction id, seqNo) had been stored before: nothing changed.
+    pub replay: bool,
+    /// This event was the first the system saw of the transaction.
+    pub created: bool,
+    /// This event ended the transaction (the first `Ended` for it).
+    pub ended: bool,
+    /// How many sampled values were new.
+    pub inserted: usize,
+    /// For an ended transaction: seqNos between its first and last event that never arrived
+    /// (at most [`MAX_REPORTED_GAPS`]).
+    pub missing_seq_nos: Vec<u32>,
+    /// The event's id token as the system knows it now, to answer with idTokenInfo.
+    pub tag: Option<TagRecord>,
+}
+
+/// How many missing seqNos an outcome lists at most.
+pub const MAX_REPORTED_GAPS: usize = 32;
+
 /// A MeterValues message as the system records it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeterReadings {
@@ -257,17 +326,42 @@ pub struct TransactionRecord {
     pub id_tag: String,
     pub started_at: Time,
     pub stopped_at: Option<Time>,
-    pub meter_start_wh: f64,
+    /// `None` until known: a 2.x transaction starts at its first energy register reading.
+    pub meter_start_wh: Option<f64>,
     pub meter_stop_wh: Option<f64>,
     pub stop_reason: Option<String>,
     pub remote_start_id: Option<i64>,
     pub start_received_at: Time,
     pub stop_received_at: Option<Time>,
+    /// Why the billing figures are not to be trusted as they stand (see [`BillingFlag`]).
+    pub flag: Option<BillingFlag>,
+}
+
+/// Something about a transaction's energy figures an operator should look at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BillingFlag {
+    /// The first energy reading came after a zero or missing baseline and was as large as a
+    /// meter's lifetime register; it was taken as the start rather than billing the difference
+    /// (one CSMS billed 910 kWh for 0.083 kWh that way).
+    LifetimeMeterBaseline,
+}
+
+impl BillingFlag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BillingFlag::LifetimeMeterBaseline => "lifetime_meter_baseline",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<BillingFlag> {
+        (text == "lifetime_meter_baseline").then_some(BillingFlag::LifetimeMeterBaseline)
+    }
 }
 
 impl TransactionRecord {
     pub fn energy_wh(&self) -> Option<f64> {
-        self.meter_stop_wh.map(|stop| stop - self.meter_start_wh)
+        Some(self.meter_stop_wh? - self.meter_start_wh?)
     }
 
     pub fn is_active(&self) -> bool {

@@ -127,12 +127,13 @@ fn tx_record(id: i64) -> TransactionRecord {
         id_tag: "TAG".into(),
         started_at: t,
         stopped_at: Some(t),
-        meter_start_wh: 100.0,
+        meter_start_wh: Some(100.0),
         meter_stop_wh: Some(1100.0),
         stop_reason: Some("Local".into()),
         remote_start_id: None,
         start_received_at: t,
         stop_received_at: Some(t),
+        flag: None,
     }
 }
 

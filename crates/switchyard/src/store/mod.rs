@@ -23,7 +23,7 @@ use async_trait::async_trait;
 use crate::domain::{
     BootReport, JournalEntry, MeterOutcome, MeterReadings, MeterValue, NewTransaction,
     StartOutcome, StationId, StationPatch, StationRecord, StatusReport, StopOutcome,
-    StopTransaction, TagRecord, Time, TransactionRecord,
+    StopTransaction, TagRecord, Time, TransactionEvent, TransactionEventOutcome, TransactionRecord,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +46,8 @@ pub enum Write {
     Start(NewTransaction),
     Stop(StopTransaction),
     Meter(MeterReadings),
+    /// Boxed: the largest write by far, and rare next to MeterValues.
+    TransactionEvent(Box<TransactionEvent>),
     /// The station was seen (connected, disconnected, heartbeat): updates `last_seen`.
     Seen {
         station_id: StationId,
@@ -62,6 +64,7 @@ pub enum Written {
     Start(StartOutcome),
     Stop(StopOutcome),
     Meter(MeterOutcome),
+    TransactionEvent(TransactionEventOutcome),
     Seen,
 }
 

@@ -5,18 +5,20 @@
 //! `#[tokio::test]`s for an engine, given an expression that opens one.
 
 mod concurrency;
+mod events;
 mod meter;
 mod stations;
 mod transactions;
 
 pub(crate) use concurrency::*;
+pub(crate) use events::*;
 pub(crate) use meter::*;
 pub(crate) use stations::*;
 pub(crate) use transactions::*;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use super::{DynStore, Write, Written};
+use super::{DynStore, TransactionFilter, Write, Written};
 use crate::domain::{
     MeterOutcome, MeterReadings, MeterValue, NewTransaction, SampleValue, SampledValue,
     StartOutcome, StationId, StationPatch, StopOutcome, StopTransaction, Time,
@@ -61,6 +63,11 @@ macro_rules! all_contract_tests {
             meter_unknown_id_is_unlinked,
             meter_replay_inserts_nothing,
             transaction_data_is_stored,
+            events_build_one_transaction,
+            events_out_of_order_merge_the_same,
+            events_seq_no_restarting_at_zero_is_a_new_transaction,
+            events_lifetime_meter_is_not_billed,
+            events_and_1_6_starts_do_not_mix,
             concurrent_writes,
             writes_after_close_are_refused,
         );

@@ -34,7 +34,7 @@ async fn newest_first_filtered_with_energy() {
                "evse_id": 1, "connector_id": 1, "id_tag": "TAG-1",
                "started_at": "2026-01-02T08:00:00Z", "stopped_at": "2026-01-02T09:00:00Z",
                "meter_start_wh": 1000.0, "meter_stop_wh": 1500.5, "energy_wh": 500.5,
-               "stop_reason": "Local"})
+               "stop_reason": "Local", "flag": null})
     );
     assert_eq!(all[2]["stopped_at"], Value::Null);
     assert_eq!(all[2]["meter_stop_wh"], Value::Null);

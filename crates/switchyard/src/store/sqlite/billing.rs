@@ -27,7 +27,7 @@ pub(super) fn start(conn: &Connection, new: &NewTransaction) -> Result<StartOutc
         .prepare_cached(
             "SELECT id, remote_start_id FROM transactions \
              WHERE station_id = ?1 AND connector_id = ?2 AND id_tag = ?3 AND started_at = ?4 \
-               AND meter_start_wh = ?5",
+               AND meter_start_wh = ?5 AND protocol = 'ocpp1.6'",
         )?
         .query_row(
             params![
@@ -274,7 +274,7 @@ fn insert_meter_values(
 
 /// Store one reading; returns how many of its samples were new. A replay stores nothing; a
 /// reading that adds samples to one already stored is merged into it (see migration 0004).
-fn insert_reading(
+pub(super) fn insert_reading(
     conn: &Connection,
     transaction_id: Option<i64>,
     station: &StationId,

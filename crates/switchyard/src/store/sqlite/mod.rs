@@ -15,6 +15,7 @@ mod pool;
 mod reads;
 mod samples;
 mod schema;
+mod transaction_events;
 mod writer;
 mod writes;
 

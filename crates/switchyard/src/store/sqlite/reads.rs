@@ -8,7 +8,7 @@ use super::convert::{
 };
 use super::samples;
 use crate::domain::{
-    ConnectorRecord, MeterValue, StationId, StationRecord, StopTransaction, TagRecord,
+    BillingFlag, ConnectorRecord, MeterValue, StationId, StationRecord, StopTransaction, TagRecord,
     TransactionRecord,
 };
 use crate::store::TransactionFilter;
@@ -17,7 +17,7 @@ macro_rules! transaction_columns {
     () => {
         "id, ocpp_transaction_id, station_id, evse_id, connector_id, id_tag, started_at, \
          stopped_at, meter_start_wh, meter_stop_wh, stop_reason, remote_start_id, \
-         start_received_at, stop_received_at"
+         start_received_at, stop_received_at, flag"
     };
 }
 
@@ -37,6 +37,10 @@ pub(crate) fn transaction_row(row: &Row<'_>) -> rusqlite::Result<TransactionReco
         remote_start_id: row.get(11)?,
         start_received_at: time_at(row, 12)?,
         stop_received_at: opt_time_at(row, 13)?,
+        flag: row
+            .get::<_, Option<String>>(14)?
+            .as_deref()
+            .and_then(BillingFlag::parse),
     })
 }
 
@@ -217,7 +221,7 @@ pub(crate) fn station(
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT ",
         connector_columns!(),
-        " FROM connectors WHERE station_id = ?1 ORDER BY connector_id"
+        " FROM connectors WHERE station_id = ?1 ORDER BY evse_id, connector_id"
     ))?;
     station.connectors = stmt
         .query_map([id.as_str()], connector_row)?
@@ -239,7 +243,7 @@ pub(crate) fn stations(conn: &Connection) -> rusqlite::Result<Vec<StationRecord>
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT station_id, ",
         connector_columns!(),
-        " FROM connectors ORDER BY station_id, connector_id"
+        " FROM connectors ORDER BY station_id, evse_id, connector_id"
     ))?;
     let mut rows = stmt.query([])?;
     // Both lists are sorted by station id (the same BINARY collation): merge them.

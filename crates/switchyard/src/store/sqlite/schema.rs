@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_meter_dedup_by_time.sql"),
     include_str!("migrations/0004_meter_readings.sql"),
     include_str!("migrations/0005_journal_moves_out.sql"),
+    include_str!("migrations/0006_transaction_events.sql"),
 ];
 
 /// The schema version this build writes.
@@ -29,6 +30,20 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             "the database has schema version {current}, newer than this build knows ({VERSION})"
         )));
     }
+    if current == VERSION {
+        return Ok(());
+    }
+    // A migration that rebuilds a table (create, copy, drop, rename) needs foreign keys off,
+    // or dropping the old table would cascade or fail; they are checked before each commit
+    // instead (https://sqlite.org/lang_altertable.html, "other kinds of schema changes").
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |row| row.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = apply_from(conn, current);
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    result
+}
+
+fn apply_from(conn: &mut Connection, current: i64) -> Result<(), StoreError> {
     for (index, sql) in MIGRATIONS
         .iter()
         .enumerate()
@@ -42,6 +57,15 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         }
         tx.execute_batch(sql)
             .map_err(|e| StoreError::Database(format!("migration {version}: {e}")))?;
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                row.get(0)
+            })?;
+        if broken > 0 {
+            return Err(StoreError::Database(format!(
+                "migration {version} would leave {broken} broken foreign key reference(s)"
+            )));
+        }
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
         tracing::info!(version, "sqlite schema migrated");
@@ -71,6 +95,68 @@ mod tests {
         conn.pragma_update(None, "user_version", VERSION + 1)
             .unwrap();
         assert!(matches!(migrate(&mut conn), Err(StoreError::Database(_))));
+    }
+
+    #[test]
+    fn version_6_rebuilds_tables_and_keeps_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = Connection::open(dir.path().join("m.db")).unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        for sql in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO stations (id) VALUES ('CP'); \
+             INSERT INTO connectors (station_id, evse_id, connector_id, status, updated_at) \
+                 VALUES ('CP', 1, 1, 'Charging', 5); \
+             INSERT INTO transactions (id, ocpp_transaction_id, station_id, evse_id, connector_id, \
+                 id_tag, started_at, start_received_at, meter_start_wh) \
+                 VALUES (7, '7', 'CP', 1, 1, 'T', 1000, 1000, 10), \
+                        (9, '9', 'CP', 1, 1, 'T', 2000, 2000, 20); \
+             INSERT INTO meter_readings (transaction_id, station_id, connector_id, timestamp, \
+                 received_at, samples) VALUES (7, 'CP', 1, 1500, 1500, '[]'); \
+             DELETE FROM transactions WHERE id = 9;",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), VERSION);
+        let enforced: bool = conn
+            .pragma_query_value(None, "foreign_keys", |row| row.get(0))
+            .unwrap();
+        assert!(enforced, "foreign keys are back on after migrating");
+
+        let (protocol, start): (String, f64) = conn
+            .query_row(
+                "SELECT protocol, meter_start_wh FROM transactions WHERE id = 7",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((protocol.as_str(), start), ("ocpp1.6", 10.0));
+        // The deleted id 9 is not handed out again.
+        conn.execute(
+            "INSERT INTO transactions (ocpp_transaction_id, station_id, evse_id, connector_id, \
+                 id_tag, started_at, start_received_at) VALUES ('x', 'CP', 2, 1, '', 1, 1)",
+            [],
+        )
+        .unwrap();
+        assert_eq!(conn.last_insert_rowid(), 10);
+        // Two EVSEs may each have a connector 1 now.
+        conn.execute(
+            "INSERT INTO connectors (station_id, evse_id, connector_id, status, updated_at) \
+                 VALUES ('CP', 2, 1, 'Available', 6)",
+            [],
+        )
+        .unwrap();
+        let linked: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM meter_readings WHERE transaction_id = 7",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(linked, 1);
     }
 
     #[test]

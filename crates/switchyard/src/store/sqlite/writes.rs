@@ -8,6 +8,7 @@ use super::billing;
 use super::convert::{boot_policy_str, millis, opt_millis};
 use super::reads;
 use super::samples::PackedReadings;
+use super::transaction_events;
 use crate::domain::{BootReport, StationId, StationPatch, StationRecord, StatusReport, TagRecord};
 use crate::store::{StoreError, Write, Written};
 
@@ -59,6 +60,9 @@ fn apply_write(conn: &Connection, write: &Write) -> Result<Written, StoreError> 
         }
         Write::Start(new) => Written::Start(billing::start(conn, new)?),
         Write::Stop(stop) => Written::Stop(billing::stop(conn, stop)?),
+        Write::TransactionEvent(event) => {
+            Written::TransactionEvent(transaction_events::transaction_event(conn, event)?)
+        }
         Write::Meter(readings) => {
             Written::Meter(billing::meter(conn, &PackedReadings::new(readings))?)
         }
@@ -105,8 +109,8 @@ fn status(conn: &Connection, status: &StatusReport) -> rusqlite::Result<()> {
         "INSERT INTO connectors (station_id, evse_id, connector_id, status, error_code, info, \
              vendor_error_code, station_time, updated_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-         ON CONFLICT (station_id, connector_id) DO UPDATE SET \
-             evse_id = excluded.evse_id, status = excluded.status, \
+         ON CONFLICT (station_id, evse_id, connector_id) DO UPDATE SET \
+             status = excluded.status, \
              error_code = excluded.error_code, info = excluded.info, \
              vendor_error_code = excluded.vendor_error_code, \
              station_time = excluded.station_time, updated_at = excluded.updated_at",

@@ -41,7 +41,8 @@ pub(crate) async fn start_and_replay(store: DynStore) {
     assert_eq!(stored.id_tag, "TAG");
     assert_eq!(stored.started_at, at(100));
     assert_eq!(stored.start_received_at, at(101));
-    assert_eq!(stored.meter_start_wh, 1234.0);
+    assert_eq!(stored.meter_start_wh, Some(1234.0));
+    assert_eq!(stored.flag, None);
     assert_eq!(stored.stopped_at, None);
     assert_eq!(stored.remote_start_id, Some(42));
     assert!(stored.is_active());
