@@ -14,6 +14,7 @@ use crate::commands::{Command, CommandError, CommandReply};
 use crate::domain::auth::Authorization;
 use crate::domain::{
     BootStatus, MeterReadings, NewTransaction, StationId, StatusReport, StopTransaction, Time,
+    TransactionEvent,
 };
 
 /// A station's CALL, in domain terms.
@@ -28,6 +29,8 @@ pub enum Inbound {
     Start(NewTransaction),
     Stop(StopTransaction),
     Meter(MeterReadings),
+    /// 2.x: one event of a transaction (boxed: by far the largest variant).
+    TransactionEvent(Box<TransactionEvent>),
     Status(StatusReport),
     DataTransfer {
         vendor_id: String,
@@ -77,6 +80,10 @@ pub enum Outbound {
         authorization: Authorization,
     },
     Stop {
+        authorization: Option<Authorization>,
+    },
+    /// 2.x: idTokenInfo only when the event carried an idToken.
+    TransactionEvent {
         authorization: Option<Authorization>,
     },
     /// An empty confirmation (`{}`).

@@ -186,7 +186,8 @@ impl VersionAdapter for V16 {
             Outbound::Stop { authorization } => to_raw(&v16::StopTransactionResponse {
                 id_tag_info: authorization.as_ref().map(id_tag_info),
             }),
-            Outbound::Empty => empty_object(),
+            // Not a 1.6 answer; a 1.6 station never sends a TransactionEvent.
+            Outbound::Empty | Outbound::TransactionEvent { .. } => empty_object(),
             Outbound::DataTransferUnknownVendor => to_raw(&v16::DataTransferResponse {
                 status: v16::DataTransferStatus::UnknownVendorId,
                 data: None,

@@ -8,6 +8,7 @@ use crate::adapters::{BootInfo, CallContext, DecodeError, Inbound, Outbound};
 use crate::domain::auth::authorize;
 use crate::domain::{
     BootReport, BootStatus, MeterValue, NewTransaction, SampleValue, StatusReport,
+    TransactionEventOutcome,
 };
 use crate::events::{Event, EventKind};
 use crate::store::{Write, Written};
@@ -34,6 +35,13 @@ pub(super) enum Then {
         meter_wh: Option<f64>,
     },
     Status(StatusReport),
+    TransactionEvent {
+        /// The event carried an idToken: answer with its idTokenInfo.
+        with_token: bool,
+        evse_id: u32,
+        connector_id: u32,
+        meter_wh: Option<f64>,
+    },
 }
 
 impl Session {
@@ -133,7 +141,10 @@ impl Session {
                 );
             }
             Inbound::Meter(readings) => {
-                if readings.connector_id == 0 || readings.ocpp_transaction_id.is_none() {
+                // 2.x MeterValues never name a transaction (TransactionEvent carries those).
+                if self.adapter.protocol() == ocpp::Version::V16
+                    && (readings.connector_id == 0 || readings.ocpp_transaction_id.is_none())
+                {
                     self.note_quirk(Quirk::MeterValuesWithoutTransaction);
                 }
                 let then = Then::Meter {
@@ -142,6 +153,18 @@ impl Session {
                     meter_wh: latest_energy_wh(&readings.meter_values),
                 };
                 self.push_write(Write::Meter(readings), Awaiting::Reply { call, then });
+            }
+            Inbound::TransactionEvent(event) => {
+                let then = Then::TransactionEvent {
+                    with_token: event.id_tag.is_some(),
+                    evse_id: event.evse_id.unwrap_or(0),
+                    connector_id: event.connector_id.unwrap_or(0),
+                    meter_wh: latest_energy_wh(&event.meter_values),
+                };
+                self.push_write(
+                    Write::TransactionEvent(event),
+                    Awaiting::Reply { call, then },
+                );
             }
             Inbound::Status(status) => {
                 let then = Then::Status(status.clone());
@@ -282,6 +305,19 @@ impl Session {
                     self.publish(event);
                 }
             }
+            (
+                Then::TransactionEvent {
+                    with_token,
+                    evse_id,
+                    connector_id,
+                    meter_wh,
+                },
+                EffectResult::Written(Ok(Written::TransactionEvent(outcome))),
+            ) => {
+                let authorization = with_token.then(|| authorize(outcome.tag.as_ref(), now.wall));
+                self.respond(now, call, &Outbound::TransactionEvent { authorization });
+                self.publish_transaction_event(&outcome, (evse_id, connector_id), meter_wh);
+            }
             (Then::Status(report), EffectResult::Written(Ok(_))) => {
                 self.respond(now, call, &Outbound::Empty);
                 let info = report.connector;
@@ -314,6 +350,63 @@ impl Session {
     fn respond(&mut self, now: Now, call: MessageId, outbound: &Outbound) {
         let payload = self.adapter.encode_response(outbound, now.wall);
         self.endpoint.respond(call, payload);
+    }
+
+    /// The `transaction.*` events a stored TransactionEvent leads to: started when it is the
+    /// first the system saw, updated for new samples, stopped when it ended the transaction.
+    /// A replay publishes nothing.
+    fn publish_transaction_event(
+        &mut self,
+        outcome: &TransactionEventOutcome,
+        (evse_id, connector_id): (u32, u32),
+        meter_wh: Option<f64>,
+    ) {
+        if outcome.replay {
+            return;
+        }
+        let tx = &outcome.transaction;
+        // The record knows the EVSE once any event named it; this event may not have.
+        let (evse_id, connector_id) = match (tx.evse_id, tx.connector_id) {
+            (0, _) => (evse_id, connector_id),
+            known => known,
+        };
+        let with_remote = |event: Event| match tx.remote_start_id {
+            Some(remote) => event.with("remote_start_id", remote),
+            None => event,
+        };
+        if outcome.created {
+            let event = self
+                .transaction_event(EventKind::TransactionStarted, tx.id, evse_id, connector_id)
+                .with("id_tag", tx.id_tag.clone())
+                .with("started_at", crate::domain::format_time(tx.started_at));
+            self.publish(with_remote(event));
+        }
+        if outcome.inserted > 0 {
+            let mut event = self
+                .transaction_event(EventKind::TransactionUpdated, tx.id, evse_id, connector_id)
+                .with("samples", outcome.inserted as u64);
+            if let Some(wh) = meter_wh {
+                event = event.with("meter_wh", wh);
+            }
+            self.publish(with_remote(event));
+        }
+        if outcome.ended {
+            let mut event = self
+                .transaction_event(EventKind::TransactionStopped, tx.id, evse_id, connector_id)
+                .with("stop_reason", tx.stop_reason.clone().unwrap_or_default());
+            if let Some(wh) = tx.meter_stop_wh {
+                event = event.with("meter_stop_wh", wh);
+            }
+            if let Some(energy) = tx.energy_wh() {
+                event = event.with("energy_wh", energy);
+            }
+            if !outcome.missing_seq_nos.is_empty() {
+                tracing::warn!(station = %self.station, transaction = tx.id,
+                    missing = ?outcome.missing_seq_nos, "transaction ended with events missing");
+                event = event.with("missing_seq_nos", outcome.missing_seq_nos.clone());
+            }
+            self.publish(with_remote(event));
+        }
     }
 
     fn transaction_event(
