@@ -68,6 +68,7 @@ macro_rules! all_contract_tests {
             events_seq_no_restarting_at_zero_is_a_new_transaction,
             events_lifetime_meter_is_not_billed,
             events_and_1_6_starts_do_not_mix,
+            meter_values_of_an_evse_join_its_2x_transaction,
             concurrent_writes,
             writes_after_close_are_refused,
         );

@@ -160,7 +160,8 @@ pub(super) fn meter(
     readings: &PackedReadings,
 ) -> Result<MeterOutcome, StoreError> {
     let station = &readings.station_id;
-    let connector = i64::from(readings.connector_id);
+    // The metering point: the connector in 1.6 (where evse_id = connector_id), the EVSE in 2.x.
+    let connector = i64::from(readings.evse_id);
     let mut inserted = 0;
     let transaction = match &readings.ocpp_transaction_id {
         // Named: file everything under it; unknown: under nothing.
@@ -174,14 +175,14 @@ pub(super) fn meter(
             transaction
         }
         // Connector 0 is the main meter: never part of a transaction.
-        None if readings.connector_id == 0 => {
+        None if readings.evse_id == 0 => {
             for value in &readings.values {
                 inserted +=
                     insert_reading(conn, None, station, connector, value, readings.received_at)?;
             }
             None
         }
-        // Not named: the connector's transaction that was active at the reading's time.
+        // Not named: the transaction active on that connector (2.x: EVSE) at the reading's time.
         None => {
             let mut linked = None;
             for value in &readings.values {
@@ -219,7 +220,8 @@ fn transaction_ref_by_ocpp_id(
     .optional()
 }
 
-/// The newest active transaction on a connector that started at or before `at`.
+/// The newest active transaction on a metering point (1.6 connector, 2.x EVSE) that started
+/// at or before `at`.
 fn active_at(
     conn: &Connection,
     station: &StationId,
@@ -228,7 +230,7 @@ fn active_at(
 ) -> rusqlite::Result<Option<TransactionRef>> {
     conn.prepare_cached(
         "SELECT id, remote_start_id FROM transactions \
-         WHERE station_id = ?1 AND connector_id = ?2 AND stopped_at IS NULL \
+         WHERE station_id = ?1 AND evse_id = ?2 AND stopped_at IS NULL \
            AND started_at <= ?3 \
          ORDER BY started_at DESC, id DESC LIMIT 1",
     )?

@@ -90,7 +90,8 @@ impl PackedReading {
 #[derive(Debug)]
 pub(crate) struct PackedReadings {
     pub(crate) station_id: StationId,
-    pub(crate) connector_id: u32,
+    /// The metering point: the 1.6 connector (its own EVSE), the 2.x EVSE.
+    pub(crate) evse_id: u32,
     pub(crate) ocpp_transaction_id: Option<String>,
     pub(crate) received_at: Time,
     pub(crate) values: Vec<PackedReading>,
@@ -100,7 +101,7 @@ impl PackedReadings {
     pub(crate) fn new(readings: &MeterReadings) -> PackedReadings {
         PackedReadings {
             station_id: readings.station_id.clone(),
-            connector_id: readings.connector_id,
+            evse_id: readings.evse_id,
             ocpp_transaction_id: readings.ocpp_transaction_id.clone(),
             received_at: readings.received_at,
             values: readings

@@ -225,3 +225,29 @@ pub(crate) async fn events_and_1_6_starts_do_not_mix(store: DynStore) {
     assert!(outcome.created);
     assert_ne!(outcome.transaction.id, old.transaction_id);
 }
+
+pub(crate) async fn meter_values_of_an_evse_join_its_2x_transaction(store: DynStore) {
+    use TransactionEventKind::*;
+    let started = send(&store, event(Started, 0, 100)).await;
+    // 2.x MeterValues name the EVSE only, never the transaction or the connector.
+    let outcome = meter(
+        &store,
+        MeterReadings {
+            connector_id: 0,
+            ..readings("CP-2", 1, None, vec![five_samples(150, 4200.0)])
+        },
+    )
+    .await;
+    assert_eq!(
+        outcome.transaction.map(|t| t.id),
+        Some(started.transaction.id)
+    );
+    assert_eq!(
+        store
+            .meter_values(started.transaction.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -90,8 +90,9 @@ CREATE UNIQUE INDEX transactions_station_key
 CREATE INDEX transactions_ocpp_id ON transactions (station_id, ocpp_transaction_id);
 CREATE INDEX transactions_newest ON transactions (started_at DESC, id DESC);
 CREATE INDEX transactions_station_newest ON transactions (station_id, started_at DESC, id DESC);
+-- By EVSE: 2.x meters per EVSE, and a 1.6 connector is its own EVSE.
 CREATE INDEX transactions_active
-    ON transactions (station_id, connector_id, started_at)
+    ON transactions (station_id, evse_id, started_at)
     WHERE stopped_at IS NULL;
 
 -- Every 2.x TransactionEvent, once: (station, transactionId, seqNo) is what makes a replay a
