@@ -8,6 +8,7 @@
 //! - [`Endpoint`]: message-id correlation for one connection: one outstanding outgoing CALL
 //!   with a queue behind it, call timeouts, late answers dropped.
 //! - [`v16`]: the OCPP 1.6 messages.
+//! - [`v201`]: the OCPP 2.0.1 messages.
 //! - [`quirk`]: tolerated deviations, reported rather than silently normalised.
 //! - [`wire`]: the wire spelling of an enum variant, for adapters.
 
@@ -17,6 +18,7 @@ pub mod rpc;
 pub mod strings;
 pub mod time;
 pub mod v16;
+pub mod v201;
 mod version;
 pub mod wire;
 

@@ -1,0 +1,76 @@
+//! Local authorization list management: functional block D of OCPP 2.0.1 Part 2.
+
+use serde::{Deserialize, Serialize};
+
+use super::types::{CustomData, IdToken, IdTokenInfo, StatusInfo};
+
+requests! {
+    GetLocalListVersionRequest => GetLocalListVersionResponse, GetLocalListVersion;
+    SendLocalListRequest => SendLocalListResponse, SendLocalList;
+}
+
+/// GetLocalListVersion request, sent by the CSMS.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetLocalListVersionRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_data: Option<CustomData>,
+}
+
+/// GetLocalListVersion response, sent by the charging station.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetLocalListVersionResponse {
+    pub version_number: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_data: Option<CustomData>,
+}
+
+/// SendLocalList request, sent by the CSMS.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SendLocalListRequest {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local_authorization_list: Vec<AuthorizationData>,
+    pub version_number: i32,
+    pub update_type: Update,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_data: Option<CustomData>,
+}
+
+/// `AuthorizationData` in the schemas.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorizationData {
+    pub id_token: IdToken,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token_info: Option<IdTokenInfo>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_data: Option<CustomData>,
+}
+
+/// `UpdateEnumType` in the schemas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Update {
+    Differential,
+    Full,
+}
+
+/// SendLocalList response, sent by the charging station.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SendLocalListResponse {
+    pub status: SendLocalListStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_info: Option<StatusInfo>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_data: Option<CustomData>,
+}
+
+/// `SendLocalListStatusEnumType` in the schemas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SendLocalListStatus {
+    Accepted,
+    Failed,
+    VersionMismatch,
+}
