@@ -10,7 +10,7 @@ pub enum Version {
 
 impl Version {
     /// Versions this crate can speak today, in the server's order of preference.
-    pub const SUPPORTED: &'static [Version] = &[Version::V16];
+    pub const SUPPORTED: &'static [Version] = &[Version::V16, Version::V201];
 
     /// The WebSocket subprotocol token (J16 Table 1, P4-201 Table 1, P4-21 §3.1.2).
     pub const fn subprotocol(self) -> &'static str {

@@ -5,6 +5,7 @@
 //! [`Command`] into a CALL and the station's answer into a [`CommandReply`].
 
 pub mod v16;
+pub mod v201;
 
 use ocpp::Quirk;
 use ocpp::rpc::PayloadError;
@@ -108,6 +109,8 @@ pub enum Expect {
     Status,
     /// A reply without one (GetConfiguration): `Accepted`.
     NoStatus,
+    /// 2.0.1 SetVariables: the first `attributeStatus`.
+    AttributeStatus,
     /// A raw call: returned as is.
     Raw,
 }
@@ -145,6 +148,7 @@ pub trait VersionAdapter: Send + Sync + 'static {
 pub fn for_version(version: ocpp::Version) -> Option<&'static dyn VersionAdapter> {
     match version {
         ocpp::Version::V16 => Some(&v16::V16),
+        ocpp::Version::V201 => Some(&v201::V201),
         _ => None,
     }
 }

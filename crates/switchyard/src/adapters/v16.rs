@@ -336,7 +336,7 @@ impl VersionAdapter for V16 {
     fn decode_reply(&self, expect: &Expect, payload: Box<RawValue>) -> CommandReply {
         let status = match expect {
             Expect::NoStatus => "Accepted".to_owned(),
-            Expect::Status | Expect::Raw => reply_status(&payload),
+            Expect::Status | Expect::AttributeStatus | Expect::Raw => reply_status(&payload),
         };
         CommandReply {
             status,

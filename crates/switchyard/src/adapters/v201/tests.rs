@@ -1,0 +1,159 @@
+use super::*;
+use crate::domain::StationId;
+
+fn context(station: &StationId) -> CallContext<'_> {
+    CallContext {
+        station_id: station,
+        received_at: chrono::Utc::now(),
+    }
+}
+
+fn raw(json: &str) -> Box<RawValue> {
+    RawValue::from_string(json.to_owned()).unwrap()
+}
+
+#[test]
+fn transaction_event_becomes_the_domain_event() {
+    let station = StationId::new("CP-201").unwrap();
+    let payload = raw(
+        r#"{"eventType":"Ended","timestamp":"2026-01-01T10:00:00Z","triggerReason":"EVDeparted",
+            "seqNo":4,"offline":true,
+            "transactionInfo":{"transactionId":"abc-1","stoppedReason":"EVDisconnected",
+                               "remoteStartId":12},
+            "evse":{"id":2,"connectorId":1},"idToken":{"idToken":"CARD","type":"ISO14443"},
+            "meterValue":[{"timestamp":"2026-01-01T10:00:00Z","sampledValue":[
+                {"value":12.5,"unitOfMeasure":{"unit":"kWh","multiplier":0}},
+                {"value":7.2,"measurand":"Power.Active.Import",
+                 "unitOfMeasure":{"unit":"W","multiplier":3}}]}]}"#,
+    );
+    let (inbound, quirks) = V201
+        .decode_call("TransactionEvent", &payload, context(&station))
+        .unwrap();
+    assert!(quirks.is_empty());
+    let Inbound::TransactionEvent(event) = inbound else {
+        panic!("{inbound:?}");
+    };
+    assert_eq!(event.kind, TransactionEventKind::Ended);
+    assert_eq!(event.ocpp_transaction_id, "abc-1");
+    assert_eq!((event.seq_no, event.offline), (4, true));
+    assert_eq!((event.evse_id, event.connector_id), (Some(2), Some(1)));
+    assert_eq!(event.id_tag.as_deref(), Some("CARD"));
+    assert_eq!(event.remote_start_id, Some(12));
+    assert_eq!(event.stopped_reason.as_deref(), Some("EVDisconnected"));
+    assert_eq!(event.trigger_reason, "EVDeparted");
+    assert_eq!(event.protocol, "ocpp2.0.1");
+    let samples = &event.meter_values[0].sampled_value;
+    assert_eq!(samples[0].measurand, "Energy.Active.Import.Register");
+    assert_eq!(samples[0].value, SampleValue::Number(12_500.0));
+    assert_eq!(samples[0].unit.as_deref(), Some("Wh"));
+    assert_eq!(samples[1].value, SampleValue::Number(7_200.0));
+    assert_eq!(samples[1].unit.as_deref(), Some("W"));
+}
+
+#[test]
+fn a_sample_without_unit_is_in_wh() {
+    let value: v201::SampledValue = serde_json::from_str(r#"{"value":1.5}"#).unwrap();
+    let sample = sampled_value(value);
+    assert_eq!(sample.value, SampleValue::Number(1.5));
+    assert_eq!(sample.unit.as_deref(), Some("Wh"));
+}
+
+#[test]
+fn boot_and_status_and_unknown() {
+    let station = StationId::new("CP-201").unwrap();
+    let boot = raw(
+        r#"{"reason":"PowerUp","chargingStation":{"model":"M","vendorName":"V",
+            "serialNumber":"S-1","firmwareVersion":"1.0"}}"#,
+    );
+    let (inbound, _) = V201
+        .decode_call("BootNotification", &boot, context(&station))
+        .unwrap();
+    assert_eq!(
+        inbound,
+        Inbound::Boot(BootInfo {
+            vendor: "V".into(),
+            model: "M".into(),
+            serial_number: Some("S-1".into()),
+            firmware_version: Some("1.0".into()),
+        })
+    );
+    let status = raw(
+        r#"{"timestamp":"2026-01-01T10:00:00Z","connectorStatus":"Occupied","evseId":2,
+            "connectorId":1}"#,
+    );
+    let (inbound, _) = V201
+        .decode_call("StatusNotification", &status, context(&station))
+        .unwrap();
+    let Inbound::Status(report) = inbound else {
+        panic!("{inbound:?}");
+    };
+    assert_eq!(
+        (
+            report.connector.evse_id,
+            report.connector.connector_id,
+            report.connector.status.as_str()
+        ),
+        (2, 1, "Occupied")
+    );
+    assert!(matches!(
+        V201.decode_call("StartTransaction", &raw("{}"), context(&station)),
+        Err(DecodeError::UnknownAction)
+    ));
+    assert!(matches!(
+        V201.decode_call("Reset", &raw(r#"{"type":"OnIdle"}"#), context(&station)),
+        Err(DecodeError::NotSupported)
+    ));
+}
+
+#[test]
+fn commands_map_onto_2_0_1_calls() {
+    let (action, payload, _) = V201
+        .encode_command(
+            &Command::RemoteStart {
+                evse_id: Some(1),
+                connector_id: None,
+                id_tag: "APP".into(),
+            },
+            77,
+        )
+        .unwrap();
+    assert_eq!(action, "RequestStartTransaction");
+    let json: serde_json::Value = serde_json::from_str(payload.get()).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"evseId": 1, "remoteStartId": 77,
+                           "idToken": {"idToken": "APP", "type": "Central"}})
+    );
+    let (action, payload, expect) = V201
+        .encode_command(
+            &Command::ChangeConfiguration {
+                key: "OCPPCommCtrlr.HeartbeatInterval".into(),
+                value: "60".into(),
+            },
+            0,
+        )
+        .unwrap();
+    assert_eq!(action, "SetVariables");
+    assert_eq!(expect, Expect::AttributeStatus);
+    v201::validate_request(Action::SetVariables, payload.get()).unwrap();
+    let reply = V201.decode_reply(
+        &expect,
+        raw(r#"{"setVariableResult":[{"attributeStatus":"RebootRequired",
+               "component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}"#),
+    );
+    assert_eq!(reply.status, "RebootRequired");
+    assert!(matches!(
+        V201.encode_command(&Command::GetConfiguration { keys: Vec::new() }, 0),
+        Err(CommandError::Invalid(_))
+    ));
+    assert!(matches!(
+        V201.encode_command(
+            &Command::ChangeConfiguration {
+                key: "NoDot".into(),
+                value: "1".into()
+            },
+            0
+        ),
+        Err(CommandError::Invalid(_))
+    ));
+}
