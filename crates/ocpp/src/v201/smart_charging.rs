@@ -6,7 +6,7 @@ use super::schedule::{
     ChargingProfile, ChargingProfilePurpose, ChargingRateUnit, ChargingSchedule,
     ChargingSchedulePeriod,
 };
-use super::types::{CustomData, GenericStatus, StatusInfo};
+use super::types::{CustomData, GenericStatus, Percent, StatusInfo};
 use crate::Timestamp;
 
 requests! {
@@ -249,13 +249,13 @@ pub struct DcChargingParameters {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ev_max_power: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state_of_charge: Option<u32>,
+    pub state_of_charge: Option<Percent>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ev_energy_capacity: Option<i32>,
     #[serde(rename = "fullSoC", default, skip_serializing_if = "Option::is_none")]
-    pub full_soc: Option<u32>,
+    pub full_soc: Option<Percent>,
     #[serde(rename = "bulkSoC", default, skip_serializing_if = "Option::is_none")]
-    pub bulk_soc: Option<u32>,
+    pub bulk_soc: Option<Percent>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }

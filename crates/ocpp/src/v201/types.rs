@@ -1,7 +1,7 @@
 //! Types shared by several functional blocks: identifiers, EVSEs, the device model's
 //! components and variables, status details and vendor `customData`.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 use crate::{CiString, Timestamp};
@@ -26,6 +26,40 @@ impl CustomData {
             vendor_id,
             extra: Map::new(),
         }
+    }
+}
+
+/// A whole percentage, 0 to 100: the schemas bound the state-of-charge values of
+/// [`DcChargingParameters`](super::DcChargingParameters) so (`minimum: 0`, `maximum: 100`).
+/// Anything outside is refused as a bad value when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(transparent)]
+pub struct Percent(u8);
+
+impl Percent {
+    pub const MAX: u8 = 100;
+
+    /// `None` above 100.
+    pub const fn new(value: u8) -> Option<Percent> {
+        if value <= Percent::MAX {
+            Some(Percent(value))
+        } else {
+            None
+        }
+    }
+
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = u32::deserialize(deserializer)?;
+        u8::try_from(value)
+            .ok()
+            .and_then(Percent::new)
+            .ok_or_else(|| serde::de::Error::custom("percentage above 100"))
     }
 }
 
