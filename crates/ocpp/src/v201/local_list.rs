@@ -9,7 +9,8 @@ requests! {
     SendLocalListRequest => SendLocalListResponse, SendLocalList;
 }
 
-/// GetLocalListVersion request, sent by the CSMS.
+/// GetLocalListVersion request (P2-201 D02): the CSMS asks which local authorization list version
+/// the station has.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetLocalListVersionRequest {
@@ -26,7 +27,7 @@ pub struct GetLocalListVersionResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// SendLocalList request, sent by the CSMS.
+/// SendLocalList request (P2-201 D01): the CSMS replaces or updates the local authorization list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SendLocalListRequest {

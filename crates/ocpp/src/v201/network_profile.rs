@@ -111,7 +111,7 @@ pub struct NetworkConnectionProfile {
     pub ocpp_version: OcppVersion,
     pub ocpp_transport: OcppTransport,
     pub ocpp_csms_url: CiString<512>,
-    pub message_timeout: i32,
+    pub message_timeout: u32,
     pub security_profile: i32,
     pub ocpp_interface: OcppInterface,
     #[serde(default, skip_serializing_if = "Option::is_none")]

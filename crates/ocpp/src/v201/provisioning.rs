@@ -19,7 +19,8 @@ requests! {
     SetVariablesRequest => SetVariablesResponse, SetVariables;
 }
 
-/// BootNotification request, sent by the charging station.
+/// BootNotification request (P2-201 B01-B04): the station registers after (re)booting; the answer
+/// says whether it is accepted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BootNotificationRequest {
@@ -76,7 +77,7 @@ pub enum BootReason {
 #[serde(rename_all = "camelCase")]
 pub struct BootNotificationResponse {
     pub current_time: Timestamp,
-    pub interval: i32,
+    pub interval: u32,
     pub status: RegistrationStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_info: Option<StatusInfo>,
@@ -92,7 +93,8 @@ pub enum RegistrationStatus {
     Rejected,
 }
 
-/// GetBaseReport request, sent by the CSMS.
+/// GetBaseReport request (P2-201 B07): the CSMS asks for a predefined device-model report,
+/// delivered by NotifyReport.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetBaseReportRequest {
@@ -121,7 +123,8 @@ pub struct GetBaseReportResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// GetReport request, sent by the CSMS.
+/// GetReport request (P2-201 B08): the CSMS asks for a filtered device-model report, delivered by
+/// NotifyReport.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetReportRequest {
@@ -155,7 +158,7 @@ pub struct GetReportResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// GetVariables request, sent by the CSMS.
+/// GetVariables request (P2-201 B06): the CSMS reads device-model variables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetVariablesRequest {
@@ -223,7 +226,8 @@ pub struct GetVariableResult {
     pub custom_data: Option<CustomData>,
 }
 
-/// NotifyReport request, sent by the charging station.
+/// NotifyReport request (P2-201 B07, B08): the station delivers (part of) a requested report; `tbc`
+/// says more follows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotifyReportRequest {
@@ -322,7 +326,7 @@ pub struct NotifyReportResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// Reset request, sent by the CSMS.
+/// Reset request (P2-201 B11, B12): the CSMS asks the station, or one EVSE, to reset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetRequest {
@@ -360,7 +364,7 @@ pub enum ResetStatus {
     Scheduled,
 }
 
-/// SetNetworkProfile request, sent by the CSMS.
+/// SetNetworkProfile request (P2-201 B09): the CSMS stores connection data in a configuration slot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetNetworkProfileRequest {
@@ -389,7 +393,7 @@ pub enum SetNetworkProfileStatus {
     Failed,
 }
 
-/// SetVariables request, sent by the CSMS.
+/// SetVariables request (P2-201 B05): the CSMS writes device-model variables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetVariablesRequest {

@@ -38,7 +38,7 @@ pub struct ChargingSchedule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_schedule: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i32>,
+    pub duration: Option<u32>,
     pub charging_rate_unit: ChargingRateUnit,
     /// 1 to 1024 items in the schema; not enforced when read.
     pub charging_schedule_period: Vec<ChargingSchedulePeriod>,
@@ -61,7 +61,7 @@ pub enum ChargingRateUnit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargingSchedulePeriod {
-    pub start_period: i32,
+    pub start_period: u32,
     pub limit: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_phases: Option<u32>,
@@ -79,7 +79,7 @@ pub struct SalesTariff {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sales_tariff_description: Option<CiString<32>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub num_e_price_levels: Option<i32>,
+    pub num_e_price_levels: Option<u32>,
     /// 1 to 1024 items in the schema; not enforced when read.
     pub sales_tariff_entry: Vec<SalesTariffEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -104,9 +104,9 @@ pub struct SalesTariffEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RelativeTimeInterval {
-    pub start: i32,
+    pub start: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i32>,
+    pub duration: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }
@@ -142,7 +142,8 @@ pub enum CostKind {
     RenewableGenerationPercentage,
 }
 
-/// A charging profile, as SetChargingProfile, RequestStartTransaction and ReportChargingProfiles carry it (`ChargingProfileType`).
+/// A charging profile, as SetChargingProfile, RequestStartTransaction and ReportChargingProfiles
+/// carry it (`ChargingProfileType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargingProfile {

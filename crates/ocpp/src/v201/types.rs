@@ -90,7 +90,8 @@ pub enum GenericDeviceModelStatus {
     EmptyResultSet,
 }
 
-/// An EVSE, or one connector of it. EVSE ids count from 1; 0 means the whole station where allowed (`EVSEType`).
+/// An EVSE, or one connector of it. EVSE ids count from 1; 0 means the whole station where allowed
+/// (`EVSEType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Evse {
