@@ -23,7 +23,7 @@ pub struct ChangeAvailabilityRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `OperationalStatusEnumType` in the schemas.
+/// What ChangeAvailability asks for (`OperationalStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum OperationalStatus {
     Inoperative,
@@ -78,7 +78,8 @@ pub struct StatusNotificationRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ConnectorStatusEnumType` in the schemas.
+/// A connector's status as StatusNotification reports it (fewer states than 1.6)
+/// (`ConnectorStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ConnectorStatus {
     Available,

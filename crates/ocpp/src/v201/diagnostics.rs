@@ -115,7 +115,7 @@ pub struct GetLogRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `LogParametersType` in the schemas.
+/// Where to upload a log, and which time span it covers (`LogParametersType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogParameters {
@@ -128,7 +128,7 @@ pub struct LogParameters {
     pub custom_data: Option<CustomData>,
 }
 
-/// `LogEnumType` in the schemas.
+/// Which log GetLog asks for (`LogEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Log {
     DiagnosticsLog,
@@ -276,7 +276,8 @@ pub enum EventNotification {
     CustomMonitor,
 }
 
-/// `EventDataType` in the schemas.
+/// One event NotifyEvent reports: a monitor triggering, or a hard-wired notification
+/// (`EventDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventData {
@@ -340,7 +341,7 @@ pub struct VariableMonitoring {
     pub custom_data: Option<CustomData>,
 }
 
-/// `MonitorEnumType` in the schemas.
+/// How a variable monitor triggers: thresholds, deltas or periodic reports (`MonitorEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Monitor {
     UpperThreshold,

@@ -103,7 +103,7 @@ pub struct NotifyDisplayMessagesRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `MessageInfoType` in the schemas.
+/// A message for the station to display (`MessageInfoType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageInfo {

@@ -160,7 +160,7 @@ pub struct UpdateFirmwareRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `FirmwareType` in the schemas.
+/// Where to fetch a firmware image and how to verify it (`FirmwareType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Firmware {

@@ -39,7 +39,8 @@ pub struct SendLocalListRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `AuthorizationData` in the schemas.
+/// One entry of the local authorization list: an id token and, unless removed, its info
+/// (`AuthorizationData`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationData {
@@ -50,7 +51,7 @@ pub struct AuthorizationData {
     pub custom_data: Option<CustomData>,
 }
 
-/// `UpdateEnumType` in the schemas.
+/// Whether SendLocalList replaces the whole local list or changes entries in it (`UpdateEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Update {
     Differential,

@@ -89,7 +89,7 @@ pub struct Vpn {
     pub custom_data: Option<CustomData>,
 }
 
-/// `VPNEnumType` in the schemas.
+/// The VPN protocol of a [`Vpn`] (`VPNEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum VpnKind {
     #[serde(rename = "IKEv2")]
@@ -102,7 +102,8 @@ pub enum VpnKind {
     Pptp,
 }
 
-/// `NetworkConnectionProfileType` in the schemas.
+/// How to reach the CSMS: URL, OCPP version, transport, security profile and link settings
+/// (`NetworkConnectionProfileType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkConnectionProfile {

@@ -168,7 +168,7 @@ pub struct GetVariablesRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `AttributeEnumType` in the schemas.
+/// Which value of a variable is meant: actual, target, or a bound (`AttributeEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Attribute {
     Actual,
@@ -177,7 +177,7 @@ pub enum Attribute {
     MaxSet,
 }
 
-/// `GetVariableDataType` in the schemas.
+/// One variable to read (`GetVariableDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetVariableData {
@@ -209,7 +209,7 @@ pub enum GetVariableStatus {
     NotSupportedAttributeType,
 }
 
-/// `GetVariableResultType` in the schemas.
+/// The outcome of reading one variable, with its value if found (`GetVariableResultType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetVariableResult {
@@ -242,7 +242,8 @@ pub struct NotifyReportRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `VariableAttributeType` in the schemas.
+/// One attribute (actual, target, bounds) of a variable, with its value and mutability
+/// (`VariableAttributeType`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VariableAttribute {
@@ -260,7 +261,7 @@ pub struct VariableAttribute {
     pub custom_data: Option<CustomData>,
 }
 
-/// `MutabilityEnumType` in the schemas.
+/// Whether a variable attribute may be read, written or both (`MutabilityEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Mutability {
     ReadOnly,
@@ -268,7 +269,8 @@ pub enum Mutability {
     ReadWrite,
 }
 
-/// `VariableCharacteristicsType` in the schemas.
+/// What a variable's values may be: unit, data type, bounds, allowed values
+/// (`VariableCharacteristicsType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VariableCharacteristics {
@@ -286,7 +288,8 @@ pub struct VariableCharacteristics {
     pub custom_data: Option<CustomData>,
 }
 
-/// `DataEnumType` in the schemas.
+/// The data type of a device-model variable's value (all values travel as strings)
+/// (`DataEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Data {
     #[serde(rename = "string")]
@@ -304,7 +307,8 @@ pub enum Data {
     MemberList,
 }
 
-/// `ReportDataType` in the schemas.
+/// One variable of one component, with its attributes and characteristics, as NotifyReport delivers
+/// it (`ReportDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportData {
@@ -338,7 +342,7 @@ pub struct ResetRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ResetEnumType` in the schemas.
+/// When to reset: now, or once no transaction is running (`ResetEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Reset {
     Immediate,
@@ -403,7 +407,7 @@ pub struct SetVariablesRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `SetVariableDataType` in the schemas.
+/// One variable to write, and its new value (`SetVariableDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetVariableData {
@@ -437,7 +441,7 @@ pub enum SetVariableStatus {
     RebootRequired,
 }
 
-/// `SetVariableResultType` in the schemas.
+/// The outcome of writing one variable (`SetVariableResultType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetVariableResult {

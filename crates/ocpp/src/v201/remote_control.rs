@@ -81,7 +81,7 @@ pub struct TriggerMessageRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `MessageTriggerEnumType` in the schemas.
+/// Which message TriggerMessage asks for (`MessageTriggerEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MessageTrigger {
     BootNotification,

@@ -81,7 +81,7 @@ pub struct ReserveNowRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ConnectorEnumType` in the schemas.
+/// The connector type a reservation asks for (`ConnectorEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Connector {
     #[serde(rename = "cCCS1")]

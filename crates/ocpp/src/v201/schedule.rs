@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::types::CustomData;
 use crate::{CiString, Timestamp};
 
-/// `ChargingProfilePurposeEnumType` in the schemas.
+/// What a charging profile is for (station-wide maximum, default, one transaction, external limit)
+/// (`ChargingProfilePurposeEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ChargingProfilePurpose {
     ChargingStationExternalConstraints,
@@ -71,7 +72,7 @@ pub struct ChargingSchedulePeriod {
     pub custom_data: Option<CustomData>,
 }
 
-/// `SalesTariffType` in the schemas.
+/// An ISO 15118 sales tariff, passed on to the EV (`SalesTariffType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SalesTariff {
@@ -122,7 +123,7 @@ pub struct ConsumptionCost {
     pub custom_data: Option<CustomData>,
 }
 
-/// `CostType` in the schemas.
+/// One cost component of a sales tariff entry (`CostType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cost {

@@ -77,7 +77,8 @@ pub struct ClearedChargingLimitRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ChargingLimitSourceEnumType` in the schemas.
+/// Who set a charging limit: the CSMS, an EMS, the grid operator (SO) or another party
+/// (`ChargingLimitSourceEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ChargingLimitSource {
     #[serde(rename = "EMS")]
@@ -171,7 +172,8 @@ pub struct GetCompositeScheduleResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// `CompositeScheduleType` in the schemas.
+/// The schedule that results from all active profiles, as GetCompositeSchedule returns it
+/// (`CompositeScheduleType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CompositeSchedule {
@@ -277,7 +279,8 @@ pub enum EnergyTransferMode {
     AcThreePhase,
 }
 
-/// `ChargingNeedsType` in the schemas.
+/// What an ISO 15118 EV needs: energy transfer mode, departure time and AC or DC limits
+/// (`ChargingNeedsType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargingNeeds {

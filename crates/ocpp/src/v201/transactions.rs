@@ -61,7 +61,7 @@ pub struct TransactionEventRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ChargingStateEnumType` in the schemas.
+/// Where energy transfer stands in a transaction (`ChargingStateEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ChargingState {
     Charging,
@@ -74,7 +74,7 @@ pub enum ChargingState {
     Idle,
 }
 
-/// `ReasonEnumType` in the schemas.
+/// Why a transaction stopped (`ReasonEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Reason {
     DeAuthorized,
@@ -101,7 +101,7 @@ pub enum Reason {
     Timeout,
 }
 
-/// `TransactionEventEnumType` in the schemas.
+/// Whether a TransactionEvent starts, updates or ends a transaction (`TransactionEventEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TransactionEvent {
     Ended,
@@ -109,7 +109,7 @@ pub enum TransactionEvent {
     Updated,
 }
 
-/// `TriggerReasonEnumType` in the schemas.
+/// What made the station send a TransactionEvent (`TriggerReasonEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TriggerReason {
     Authorized,

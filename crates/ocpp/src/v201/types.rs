@@ -74,14 +74,15 @@ pub struct StatusInfo {
     pub custom_data: Option<CustomData>,
 }
 
-/// `GenericStatusEnumType` in the schemas.
+/// Accepted or rejected, for responses that say no more (`GenericStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum GenericStatus {
     Accepted,
     Rejected,
 }
 
-/// `GenericDeviceModelStatusEnumType` in the schemas.
+/// How a device-model request was taken: accepted, rejected, not supported, or nothing matched
+/// (`GenericDeviceModelStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum GenericDeviceModelStatus {
     Accepted,
@@ -137,7 +138,7 @@ pub struct ComponentVariable {
     pub custom_data: Option<CustomData>,
 }
 
-/// `AdditionalInfoType` in the schemas.
+/// A further identifier that goes with an id token (e.g. a contract id) (`AdditionalInfoType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AdditionalInfo {
@@ -148,7 +149,7 @@ pub struct AdditionalInfo {
     pub custom_data: Option<CustomData>,
 }
 
-/// `IdTokenEnumType` in the schemas.
+/// The kind of identifier an [`IdToken`] is (`IdTokenEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum IdTokenKind {
     Central,
@@ -202,7 +203,7 @@ pub struct OcspRequestData {
     pub custom_data: Option<CustomData>,
 }
 
-/// `AuthorizationStatusEnumType` in the schemas.
+/// Whether an id token may charge, and if not, why (`AuthorizationStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AuthorizationStatus {
     Accepted,
@@ -218,7 +219,7 @@ pub enum AuthorizationStatus {
     Unknown,
 }
 
-/// `MessageContentType` in the schemas.
+/// Text to display or hand to the driver, with its format and language (`MessageContentType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageContent {
@@ -266,7 +267,8 @@ pub struct IdTokenInfo {
     pub custom_data: Option<CustomData>,
 }
 
-/// `CertificateHashDataType` in the schemas.
+/// Identifies a certificate by hashes of its issuer and its serial number
+/// (`CertificateHashDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateHashData {
