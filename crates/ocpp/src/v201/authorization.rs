@@ -10,7 +10,7 @@ requests! {
     ClearCacheRequest => ClearCacheResponse, ClearCache;
 }
 
-/// Authorize request, sent by the charging station.
+/// Authorize request (P2-201 C01, C07): the station asks whether an id token may charge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizeRequest {
@@ -47,7 +47,7 @@ pub enum AuthorizeCertificateStatus {
     ContractCancelled,
 }
 
-/// ClearCache request, sent by the CSMS.
+/// ClearCache request (P2-201 C11): the CSMS clears the station's authorization cache.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClearCacheRequest {

@@ -11,7 +11,8 @@ requests! {
     StatusNotificationRequest => StatusNotificationResponse, StatusNotification;
 }
 
-/// ChangeAvailability request, sent by the CSMS.
+/// ChangeAvailability request (P2-201 G03, G04): the CSMS makes the station, an EVSE or a connector
+/// (in)operative.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangeAvailabilityRequest {
@@ -22,7 +23,7 @@ pub struct ChangeAvailabilityRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `OperationalStatusEnumType` in the schemas.
+/// What ChangeAvailability asks for (`OperationalStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum OperationalStatus {
     Inoperative,
@@ -48,7 +49,7 @@ pub enum ChangeAvailabilityStatus {
     Scheduled,
 }
 
-/// Heartbeat request, sent by the charging station.
+/// Heartbeat request (P2-201 G02): the station shows it is alive and learns the CSMS time.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HeartbeatRequest {
@@ -65,7 +66,7 @@ pub struct HeartbeatResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// StatusNotification request, sent by the charging station.
+/// StatusNotification request (P2-201 G01): the station reports a connector's status.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusNotificationRequest {
@@ -77,7 +78,8 @@ pub struct StatusNotificationRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ConnectorStatusEnumType` in the schemas.
+/// A connector's status as StatusNotification reports it (fewer states than 1.6)
+/// (`ConnectorStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ConnectorStatus {
     Available,

@@ -10,7 +10,8 @@ requests! {
     DataTransferRequest => DataTransferResponse, DataTransfer;
 }
 
-/// DataTransfer request, sent by either side.
+/// DataTransfer request (P2-201 P01, P02): vendor-specific data, in either direction; `data` may be
+/// any JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DataTransferRequest {

@@ -14,7 +14,8 @@ requests! {
     GetLogRequest => GetLogResponse, GetLog;
     GetMonitoringReportRequest => GetMonitoringReportResponse, GetMonitoringReport;
     LogStatusNotificationRequest => LogStatusNotificationResponse, LogStatusNotification;
-    NotifyCustomerInformationRequest => NotifyCustomerInformationResponse, NotifyCustomerInformation;
+    NotifyCustomerInformationRequest =>
+        NotifyCustomerInformationResponse, NotifyCustomerInformation;
     NotifyEventRequest => NotifyEventResponse, NotifyEvent;
     NotifyMonitoringReportRequest => NotifyMonitoringReportResponse, NotifyMonitoringReport;
     SetMonitoringBaseRequest => SetMonitoringBaseResponse, SetMonitoringBase;
@@ -22,7 +23,7 @@ requests! {
     SetVariableMonitoringRequest => SetVariableMonitoringResponse, SetVariableMonitoring;
 }
 
-/// ClearVariableMonitoring request, sent by the CSMS.
+/// ClearVariableMonitoring request (P2-201 N06): the CSMS removes variable monitors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClearVariableMonitoringRequest {
@@ -62,7 +63,8 @@ pub struct ClearMonitoringResult {
     pub custom_data: Option<CustomData>,
 }
 
-/// CustomerInformation request, sent by the CSMS.
+/// CustomerInformation request (P2-201 N09, N10): the CSMS asks for (or clears) data the station
+/// keeps about a customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerInformationRequest {
@@ -98,7 +100,7 @@ pub enum CustomerInformationStatus {
     Invalid,
 }
 
-/// GetLog request, sent by the CSMS.
+/// GetLog request (P2-201 N01): the CSMS asks the station to upload a log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetLogRequest {
@@ -106,14 +108,14 @@ pub struct GetLogRequest {
     pub log_type: Log,
     pub request_id: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retries: Option<i32>,
+    pub retries: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retry_interval: Option<i32>,
+    pub retry_interval: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }
 
-/// `LogParametersType` in the schemas.
+/// Where to upload a log, and which time span it covers (`LogParametersType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogParameters {
@@ -126,7 +128,7 @@ pub struct LogParameters {
     pub custom_data: Option<CustomData>,
 }
 
-/// `LogEnumType` in the schemas.
+/// Which log GetLog asks for (`LogEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Log {
     DiagnosticsLog,
@@ -154,7 +156,8 @@ pub enum LogStatus {
     AcceptedCanceled,
 }
 
-/// GetMonitoringReport request, sent by the CSMS.
+/// GetMonitoringReport request (P2-201 N02): the CSMS asks for a report of monitors, delivered by
+/// NotifyMonitoringReport.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetMonitoringReportRequest {
@@ -187,7 +190,7 @@ pub struct GetMonitoringReportResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// LogStatusNotification request, sent by the charging station.
+/// LogStatusNotification request (P2-201 N01): the station reports progress of a log upload.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LogStatusNotificationRequest {
@@ -219,7 +222,8 @@ pub struct LogStatusNotificationResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// NotifyCustomerInformation request, sent by the charging station.
+/// NotifyCustomerInformation request (P2-201 N09): the station delivers requested customer data;
+/// `tbc` says more follows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotifyCustomerInformationRequest {
@@ -241,7 +245,7 @@ pub struct NotifyCustomerInformationResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// NotifyEvent request, sent by the charging station.
+/// NotifyEvent request (P2-201 N07, N08): the station reports monitoring events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotifyEventRequest {
@@ -272,7 +276,8 @@ pub enum EventNotification {
     CustomMonitor,
 }
 
-/// `EventDataType` in the schemas.
+/// One event NotifyEvent reports: a monitor triggering, or a hard-wired notification
+/// (`EventDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventData {
@@ -307,7 +312,7 @@ pub struct NotifyEventResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// NotifyMonitoringReport request, sent by the charging station.
+/// NotifyMonitoringReport request (P2-201 N02): the station delivers (part of) a monitoring report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotifyMonitoringReportRequest {
@@ -331,12 +336,12 @@ pub struct VariableMonitoring {
     pub value: f64,
     #[serde(rename = "type")]
     pub kind: Monitor,
-    pub severity: i32,
+    pub severity: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }
 
-/// `MonitorEnumType` in the schemas.
+/// How a variable monitor triggers: thresholds, deltas or periodic reports (`MonitorEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Monitor {
     UpperThreshold,
@@ -366,7 +371,7 @@ pub struct NotifyMonitoringReportResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// SetMonitoringBase request, sent by the CSMS.
+/// SetMonitoringBase request (P2-201 N03): the CSMS activates a predefined set of monitors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetMonitoringBaseRequest {
@@ -394,11 +399,12 @@ pub struct SetMonitoringBaseResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// SetMonitoringLevel request, sent by the CSMS.
+/// SetMonitoringLevel request (P2-201 N05): the CSMS sets the severity threshold for reported
+/// events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetMonitoringLevelRequest {
-    pub severity: i32,
+    pub severity: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }
@@ -414,7 +420,7 @@ pub struct SetMonitoringLevelResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// SetVariableMonitoring request, sent by the CSMS.
+/// SetVariableMonitoring request (P2-201 N04): the CSMS installs variable monitors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetVariableMonitoringRequest {
@@ -435,7 +441,7 @@ pub struct SetMonitoringData {
     pub value: f64,
     #[serde(rename = "type")]
     pub kind: Monitor,
-    pub severity: i32,
+    pub severity: u32,
     pub component: Component,
     pub variable: Variable,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -476,7 +482,7 @@ pub struct SetMonitoringResult {
     pub kind: Monitor,
     pub component: Component,
     pub variable: Variable,
-    pub severity: i32,
+    pub severity: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }

@@ -12,7 +12,7 @@ requests! {
     SetDisplayMessageRequest => SetDisplayMessageResponse, SetDisplayMessage;
 }
 
-/// ClearDisplayMessage request, sent by the CSMS.
+/// ClearDisplayMessage request (P2-201 O05): the CSMS removes a display message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClearDisplayMessageRequest {
@@ -39,7 +39,8 @@ pub enum ClearMessageStatus {
     Unknown,
 }
 
-/// GetDisplayMessages request, sent by the CSMS.
+/// GetDisplayMessages request (P2-201 O03): the CSMS asks for display messages, delivered by
+/// NotifyDisplayMessages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetDisplayMessagesRequest {
@@ -89,7 +90,7 @@ pub enum GetDisplayMessagesStatus {
     Unknown,
 }
 
-/// NotifyDisplayMessages request, sent by the charging station.
+/// NotifyDisplayMessages request (P2-201 O03): the station delivers the display messages asked for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotifyDisplayMessagesRequest {
@@ -102,7 +103,7 @@ pub struct NotifyDisplayMessagesRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `MessageInfoType` in the schemas.
+/// A message for the station to display (`MessageInfoType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageInfo {
@@ -131,7 +132,7 @@ pub struct NotifyDisplayMessagesResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// SetDisplayMessage request, sent by the CSMS.
+/// SetDisplayMessage request (P2-201 O01, O02): the CSMS sets a message for the station to display.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetDisplayMessageRequest {

@@ -6,14 +6,17 @@ use super::types::{CustomData, GenericStatus, StatusInfo};
 use crate::{CiString, Timestamp};
 
 requests! {
-    FirmwareStatusNotificationRequest => FirmwareStatusNotificationResponse, FirmwareStatusNotification;
+    FirmwareStatusNotificationRequest =>
+        FirmwareStatusNotificationResponse, FirmwareStatusNotification;
     PublishFirmwareRequest => PublishFirmwareResponse, PublishFirmware;
-    PublishFirmwareStatusNotificationRequest => PublishFirmwareStatusNotificationResponse, PublishFirmwareStatusNotification;
+    PublishFirmwareStatusNotificationRequest =>
+        PublishFirmwareStatusNotificationResponse, PublishFirmwareStatusNotification;
     UnpublishFirmwareRequest => UnpublishFirmwareResponse, UnpublishFirmware;
     UpdateFirmwareRequest => UpdateFirmwareResponse, UpdateFirmware;
 }
 
-/// FirmwareStatusNotification request, sent by the charging station.
+/// FirmwareStatusNotification request (P2-201 L01): the station reports progress of a firmware
+/// update.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FirmwareStatusNotificationRequest {
@@ -51,17 +54,18 @@ pub struct FirmwareStatusNotificationResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// PublishFirmware request, sent by the CSMS.
+/// PublishFirmware request (P2-201 L03): the CSMS asks a local controller to serve a firmware
+/// image.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PublishFirmwareRequest {
     pub location: CiString<512>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retries: Option<i32>,
+    pub retries: Option<u32>,
     pub checksum: CiString<32>,
     pub request_id: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retry_interval: Option<i32>,
+    pub retry_interval: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }
@@ -77,7 +81,8 @@ pub struct PublishFirmwareResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// PublishFirmwareStatusNotification request, sent by the charging station.
+/// PublishFirmwareStatusNotification request (P2-201 L03): the local controller reports progress of
+/// publishing firmware.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PublishFirmwareStatusNotificationRequest {
@@ -113,7 +118,8 @@ pub struct PublishFirmwareStatusNotificationResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// UnpublishFirmware request, sent by the CSMS.
+/// UnpublishFirmware request (P2-201 L04): the CSMS asks a local controller to stop serving a
+/// firmware image.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnpublishFirmwareRequest {
@@ -139,21 +145,22 @@ pub enum UnpublishFirmwareStatus {
     Unpublished,
 }
 
-/// UpdateFirmware request, sent by the CSMS.
+/// UpdateFirmware request (P2-201 L01, L02): the CSMS asks the station to install (signed)
+/// firmware.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateFirmwareRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retries: Option<i32>,
+    pub retries: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retry_interval: Option<i32>,
+    pub retry_interval: Option<u32>,
     pub request_id: i32,
     pub firmware: Firmware,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }
 
-/// `FirmwareType` in the schemas.
+/// Where to fetch a firmware image and how to verify it (`FirmwareType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Firmware {

@@ -9,11 +9,12 @@ requests! {
     DeleteCertificateRequest => DeleteCertificateResponse, DeleteCertificate;
     Get15118EVCertificateRequest => Get15118EVCertificateResponse, Get15118EVCertificate;
     GetCertificateStatusRequest => GetCertificateStatusResponse, GetCertificateStatus;
-    GetInstalledCertificateIdsRequest => GetInstalledCertificateIdsResponse, GetInstalledCertificateIds;
+    GetInstalledCertificateIdsRequest =>
+        GetInstalledCertificateIdsResponse, GetInstalledCertificateIds;
     InstallCertificateRequest => InstallCertificateResponse, InstallCertificate;
 }
 
-/// DeleteCertificate request, sent by the CSMS.
+/// DeleteCertificate request (P2-201 M04): the CSMS deletes an installed certificate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteCertificateRequest {
@@ -41,7 +42,8 @@ pub enum DeleteCertificateStatus {
     NotFound,
 }
 
-/// Get15118EVCertificate request, sent by the charging station.
+/// Get15118EVCertificate request (P2-201 M01, M02): the station relays an EV's certificate
+/// installation or update request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Get15118EVCertificateRequest {
@@ -78,7 +80,8 @@ pub enum Iso15118EvCertificateStatus {
     Failed,
 }
 
-/// GetCertificateStatus request, sent by the charging station.
+/// GetCertificateStatus request (P2-201 M06): the station asks for the OCSP status of a
+/// certificate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCertificateStatusRequest {
@@ -107,7 +110,7 @@ pub enum GetCertificateStatus {
     Failed,
 }
 
-/// GetInstalledCertificateIds request, sent by the CSMS.
+/// GetInstalledCertificateIds request (P2-201 M03): the CSMS asks which certificates are installed.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetInstalledCertificateIdsRequest {
@@ -162,7 +165,7 @@ pub struct CertificateHashDataChain {
     pub custom_data: Option<CustomData>,
 }
 
-/// InstallCertificate request, sent by the CSMS.
+/// InstallCertificate request (P2-201 M05): the CSMS installs a root certificate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InstallCertificateRequest {

@@ -9,7 +9,8 @@ requests! {
     SendLocalListRequest => SendLocalListResponse, SendLocalList;
 }
 
-/// GetLocalListVersion request, sent by the CSMS.
+/// GetLocalListVersion request (P2-201 D02): the CSMS asks which local authorization list version
+/// the station has.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetLocalListVersionRequest {
@@ -26,7 +27,7 @@ pub struct GetLocalListVersionResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// SendLocalList request, sent by the CSMS.
+/// SendLocalList request (P2-201 D01): the CSMS replaces or updates the local authorization list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SendLocalListRequest {
@@ -38,7 +39,8 @@ pub struct SendLocalListRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `AuthorizationData` in the schemas.
+/// One entry of the local authorization list: an id token and, unless removed, its info
+/// (`AuthorizationData`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationData {
@@ -49,7 +51,7 @@ pub struct AuthorizationData {
     pub custom_data: Option<CustomData>,
 }
 
-/// `UpdateEnumType` in the schemas.
+/// Whether SendLocalList replaces the whole local list or changes entries in it (`UpdateEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Update {
     Differential,

@@ -9,7 +9,7 @@ requests! {
     MeterValuesRequest => MeterValuesResponse, MeterValues;
 }
 
-/// MeterValues request, sent by the charging station.
+/// MeterValues request (P2-201 J01): the station reports readings outside transactions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MeterValuesRequest {

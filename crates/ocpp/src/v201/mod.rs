@@ -16,9 +16,12 @@
 //! is re-exported here. [`Action`] names the actions, and [`Request`] ties each request type
 //! to its action and response type.
 //!
-//! Numbers: `integer` is `i32`, except EVSE and connector ids, `seqNo`, `stackLevel`,
-//! phase counts and anything the schema gives `minimum: 0`, which are `u32` so a negative
-//! value is refused as a bad value; `number` (a decimal) is `f64`.
+//! Numbers: `integer` is `i32`, except what cannot be negative: EVSE and connector ids,
+//! `seqNo`, `stackLevel`, phase counts, durations and intervals in seconds, retry counts,
+//! severities and anything the schema gives `minimum: 0`. Those are `u32`, so a negative value
+//! is refused as a bad value, as 1.6's `connectorId` is; the state-of-charge percentages
+//! (`minimum: 0`, `maximum: 100`) are a [`Percent`]. `number` (a decimal) is `f64`. Ids the
+//! schemas make strings (`transactionId`, 36 characters) stay strings.
 
 use std::fmt;
 

@@ -89,7 +89,7 @@ pub struct Vpn {
     pub custom_data: Option<CustomData>,
 }
 
-/// `VPNEnumType` in the schemas.
+/// The VPN protocol of a [`Vpn`] (`VPNEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum VpnKind {
     #[serde(rename = "IKEv2")]
@@ -102,7 +102,8 @@ pub enum VpnKind {
     Pptp,
 }
 
-/// `NetworkConnectionProfileType` in the schemas.
+/// How to reach the CSMS: URL, OCPP version, transport, security profile and link settings
+/// (`NetworkConnectionProfileType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NetworkConnectionProfile {
@@ -111,7 +112,7 @@ pub struct NetworkConnectionProfile {
     pub ocpp_version: OcppVersion,
     pub ocpp_transport: OcppTransport,
     pub ocpp_csms_url: CiString<512>,
-    pub message_timeout: i32,
+    pub message_timeout: u32,
     pub security_profile: i32,
     pub ocpp_interface: OcppInterface,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -19,7 +19,8 @@ requests! {
     SetVariablesRequest => SetVariablesResponse, SetVariables;
 }
 
-/// BootNotification request, sent by the charging station.
+/// BootNotification request (P2-201 B01-B04): the station registers after (re)booting; the answer
+/// says whether it is accepted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BootNotificationRequest {
@@ -76,7 +77,7 @@ pub enum BootReason {
 #[serde(rename_all = "camelCase")]
 pub struct BootNotificationResponse {
     pub current_time: Timestamp,
-    pub interval: i32,
+    pub interval: u32,
     pub status: RegistrationStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_info: Option<StatusInfo>,
@@ -92,7 +93,8 @@ pub enum RegistrationStatus {
     Rejected,
 }
 
-/// GetBaseReport request, sent by the CSMS.
+/// GetBaseReport request (P2-201 B07): the CSMS asks for a predefined device-model report,
+/// delivered by NotifyReport.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetBaseReportRequest {
@@ -121,7 +123,8 @@ pub struct GetBaseReportResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// GetReport request, sent by the CSMS.
+/// GetReport request (P2-201 B08): the CSMS asks for a filtered device-model report, delivered by
+/// NotifyReport.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetReportRequest {
@@ -155,7 +158,7 @@ pub struct GetReportResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// GetVariables request, sent by the CSMS.
+/// GetVariables request (P2-201 B06): the CSMS reads device-model variables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetVariablesRequest {
@@ -165,7 +168,7 @@ pub struct GetVariablesRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `AttributeEnumType` in the schemas.
+/// Which value of a variable is meant: actual, target, or a bound (`AttributeEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Attribute {
     Actual,
@@ -174,7 +177,7 @@ pub enum Attribute {
     MaxSet,
 }
 
-/// `GetVariableDataType` in the schemas.
+/// One variable to read (`GetVariableDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetVariableData {
@@ -206,7 +209,7 @@ pub enum GetVariableStatus {
     NotSupportedAttributeType,
 }
 
-/// `GetVariableResultType` in the schemas.
+/// The outcome of reading one variable, with its value if found (`GetVariableResultType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetVariableResult {
@@ -223,7 +226,8 @@ pub struct GetVariableResult {
     pub custom_data: Option<CustomData>,
 }
 
-/// NotifyReport request, sent by the charging station.
+/// NotifyReport request (P2-201 B07, B08): the station delivers (part of) a requested report; `tbc`
+/// says more follows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotifyReportRequest {
@@ -238,7 +242,8 @@ pub struct NotifyReportRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `VariableAttributeType` in the schemas.
+/// One attribute (actual, target, bounds) of a variable, with its value and mutability
+/// (`VariableAttributeType`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VariableAttribute {
@@ -256,7 +261,7 @@ pub struct VariableAttribute {
     pub custom_data: Option<CustomData>,
 }
 
-/// `MutabilityEnumType` in the schemas.
+/// Whether a variable attribute may be read, written or both (`MutabilityEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Mutability {
     ReadOnly,
@@ -264,7 +269,8 @@ pub enum Mutability {
     ReadWrite,
 }
 
-/// `VariableCharacteristicsType` in the schemas.
+/// What a variable's values may be: unit, data type, bounds, allowed values
+/// (`VariableCharacteristicsType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VariableCharacteristics {
@@ -282,7 +288,8 @@ pub struct VariableCharacteristics {
     pub custom_data: Option<CustomData>,
 }
 
-/// `DataEnumType` in the schemas.
+/// The data type of a device-model variable's value (all values travel as strings)
+/// (`DataEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Data {
     #[serde(rename = "string")]
@@ -300,7 +307,8 @@ pub enum Data {
     MemberList,
 }
 
-/// `ReportDataType` in the schemas.
+/// One variable of one component, with its attributes and characteristics, as NotifyReport delivers
+/// it (`ReportDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportData {
@@ -322,7 +330,7 @@ pub struct NotifyReportResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// Reset request, sent by the CSMS.
+/// Reset request (P2-201 B11, B12): the CSMS asks the station, or one EVSE, to reset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetRequest {
@@ -334,7 +342,7 @@ pub struct ResetRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ResetEnumType` in the schemas.
+/// When to reset: now, or once no transaction is running (`ResetEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Reset {
     Immediate,
@@ -360,7 +368,7 @@ pub enum ResetStatus {
     Scheduled,
 }
 
-/// SetNetworkProfile request, sent by the CSMS.
+/// SetNetworkProfile request (P2-201 B09): the CSMS stores connection data in a configuration slot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetNetworkProfileRequest {
@@ -389,7 +397,7 @@ pub enum SetNetworkProfileStatus {
     Failed,
 }
 
-/// SetVariables request, sent by the CSMS.
+/// SetVariables request (P2-201 B05): the CSMS writes device-model variables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetVariablesRequest {
@@ -399,7 +407,7 @@ pub struct SetVariablesRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `SetVariableDataType` in the schemas.
+/// One variable to write, and its new value (`SetVariableDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetVariableData {
@@ -433,7 +441,7 @@ pub enum SetVariableStatus {
     RebootRequired,
 }
 
-/// `SetVariableResultType` in the schemas.
+/// The outcome of writing one variable (`SetVariableResultType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetVariableResult {

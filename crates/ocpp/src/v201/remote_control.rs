@@ -13,7 +13,8 @@ requests! {
     UnlockConnectorRequest => UnlockConnectorResponse, UnlockConnector;
 }
 
-/// RequestStartTransaction request, sent by the CSMS.
+/// RequestStartTransaction request (P2-201 F01, F02): the CSMS asks the station to start a
+/// transaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestStartTransactionRequest {
@@ -49,7 +50,7 @@ pub enum RequestStartStopStatus {
     Rejected,
 }
 
-/// RequestStopTransaction request, sent by the CSMS.
+/// RequestStopTransaction request (P2-201 F03): the CSMS asks the station to stop a transaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestStopTransactionRequest {
@@ -69,7 +70,7 @@ pub struct RequestStopTransactionResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// TriggerMessage request, sent by the CSMS.
+/// TriggerMessage request (P2-201 F06): the CSMS asks the station to send a given message now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TriggerMessageRequest {
@@ -80,7 +81,7 @@ pub struct TriggerMessageRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `MessageTriggerEnumType` in the schemas.
+/// Which message TriggerMessage asks for (`MessageTriggerEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MessageTrigger {
     BootNotification,
@@ -115,7 +116,7 @@ pub enum TriggerMessageStatus {
     NotImplemented,
 }
 
-/// UnlockConnector request, sent by the CSMS.
+/// UnlockConnector request (P2-201 F05): the CSMS asks the station to unlock a connector.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnlockConnectorRequest {

@@ -11,7 +11,7 @@ requests! {
     ReserveNowRequest => ReserveNowResponse, ReserveNow;
 }
 
-/// CancelReservation request, sent by the CSMS.
+/// CancelReservation request (P2-201 H02): the CSMS cancels a reservation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CancelReservationRequest {
@@ -38,7 +38,8 @@ pub enum CancelReservationStatus {
     Rejected,
 }
 
-/// ReservationStatusUpdate request, sent by the charging station.
+/// ReservationStatusUpdate request (P2-201 H04): the station reports that a reservation expired or
+/// was removed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReservationStatusUpdateRequest {
@@ -63,7 +64,7 @@ pub struct ReservationStatusUpdateResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// ReserveNow request, sent by the CSMS.
+/// ReserveNow request (P2-201 H01): the CSMS reserves an EVSE (or the station) for an id token.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReserveNowRequest {
@@ -80,7 +81,7 @@ pub struct ReserveNowRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ConnectorEnumType` in the schemas.
+/// The connector type a reservation asks for (`ConnectorEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Connector {
     #[serde(rename = "cCCS1")]

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::types::CustomData;
 use crate::{CiString, Timestamp};
 
-/// `ChargingProfilePurposeEnumType` in the schemas.
+/// What a charging profile is for (station-wide maximum, default, one transaction, external limit)
+/// (`ChargingProfilePurposeEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ChargingProfilePurpose {
     ChargingStationExternalConstraints,
@@ -38,7 +39,7 @@ pub struct ChargingSchedule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_schedule: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i32>,
+    pub duration: Option<u32>,
     pub charging_rate_unit: ChargingRateUnit,
     /// 1 to 1024 items in the schema; not enforced when read.
     pub charging_schedule_period: Vec<ChargingSchedulePeriod>,
@@ -61,7 +62,7 @@ pub enum ChargingRateUnit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargingSchedulePeriod {
-    pub start_period: i32,
+    pub start_period: u32,
     pub limit: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_phases: Option<u32>,
@@ -71,7 +72,7 @@ pub struct ChargingSchedulePeriod {
     pub custom_data: Option<CustomData>,
 }
 
-/// `SalesTariffType` in the schemas.
+/// An ISO 15118 sales tariff, passed on to the EV (`SalesTariffType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SalesTariff {
@@ -79,7 +80,7 @@ pub struct SalesTariff {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sales_tariff_description: Option<CiString<32>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub num_e_price_levels: Option<i32>,
+    pub num_e_price_levels: Option<u32>,
     /// 1 to 1024 items in the schema; not enforced when read.
     pub sales_tariff_entry: Vec<SalesTariffEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -104,9 +105,9 @@ pub struct SalesTariffEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RelativeTimeInterval {
-    pub start: i32,
+    pub start: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i32>,
+    pub duration: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }
@@ -122,7 +123,7 @@ pub struct ConsumptionCost {
     pub custom_data: Option<CustomData>,
 }
 
-/// `CostType` in the schemas.
+/// One cost component of a sales tariff entry (`CostType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cost {
@@ -142,7 +143,8 @@ pub enum CostKind {
     RenewableGenerationPercentage,
 }
 
-/// A charging profile, as SetChargingProfile, RequestStartTransaction and ReportChargingProfiles carry it (`ChargingProfileType`).
+/// A charging profile, as SetChargingProfile, RequestStartTransaction and ReportChargingProfiles
+/// carry it (`ChargingProfileType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargingProfile {

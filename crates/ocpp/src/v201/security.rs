@@ -7,11 +7,13 @@ use crate::{CiString, Timestamp};
 
 requests! {
     CertificateSignedRequest => CertificateSignedResponse, CertificateSigned;
-    SecurityEventNotificationRequest => SecurityEventNotificationResponse, SecurityEventNotification;
+    SecurityEventNotificationRequest =>
+        SecurityEventNotificationResponse, SecurityEventNotification;
     SignCertificateRequest => SignCertificateResponse, SignCertificate;
 }
 
-/// CertificateSigned request, sent by the CSMS.
+/// CertificateSigned request (P2-201 A02, A03): the CSMS returns the certificate chain signed from
+/// the station's CSR.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateSignedRequest {
@@ -47,7 +49,8 @@ pub enum CertificateSignedStatus {
     Rejected,
 }
 
-/// SecurityEventNotification request, sent by the charging station.
+/// SecurityEventNotification request (P2-201 A04): the station reports a security event (critical
+/// ones always).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityEventNotificationRequest {
@@ -68,7 +71,7 @@ pub struct SecurityEventNotificationResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// SignCertificate request, sent by the charging station.
+/// SignCertificate request (P2-201 A02, A03): the station sends a CSR for the CSMS to have signed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SignCertificateRequest {

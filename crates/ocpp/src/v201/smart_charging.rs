@@ -6,7 +6,7 @@ use super::schedule::{
     ChargingProfile, ChargingProfilePurpose, ChargingRateUnit, ChargingSchedule,
     ChargingSchedulePeriod,
 };
-use super::types::{CustomData, GenericStatus, StatusInfo};
+use super::types::{CustomData, GenericStatus, Percent, StatusInfo};
 use crate::Timestamp;
 
 requests! {
@@ -21,7 +21,7 @@ requests! {
     SetChargingProfileRequest => SetChargingProfileResponse, SetChargingProfile;
 }
 
-/// ClearChargingProfile request, sent by the CSMS.
+/// ClearChargingProfile request (P2-201 K10): the CSMS removes charging profiles.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClearChargingProfileRequest {
@@ -65,7 +65,8 @@ pub enum ClearChargingProfileStatus {
     Unknown,
 }
 
-/// ClearedChargingLimit request, sent by the charging station.
+/// ClearedChargingLimit request (P2-201 K13): the station reports that an external charging limit
+/// was lifted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClearedChargingLimitRequest {
@@ -76,7 +77,8 @@ pub struct ClearedChargingLimitRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ChargingLimitSourceEnumType` in the schemas.
+/// Who set a charging limit: the CSMS, an EMS, the grid operator (SO) or another party
+/// (`ChargingLimitSourceEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ChargingLimitSource {
     #[serde(rename = "EMS")]
@@ -96,7 +98,8 @@ pub struct ClearedChargingLimitResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// GetChargingProfiles request, sent by the CSMS.
+/// GetChargingProfiles request (P2-201 K09): the CSMS asks for installed profiles, delivered by
+/// ReportChargingProfiles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetChargingProfilesRequest {
@@ -143,11 +146,12 @@ pub enum GetChargingProfileStatus {
     NoProfiles,
 }
 
-/// GetCompositeSchedule request, sent by the CSMS.
+/// GetCompositeSchedule request (P2-201 K08): the CSMS asks for the schedule that results from all
+/// profiles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCompositeScheduleRequest {
-    pub duration: i32,
+    pub duration: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charging_rate_unit: Option<ChargingRateUnit>,
     pub evse_id: u32,
@@ -168,21 +172,22 @@ pub struct GetCompositeScheduleResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// `CompositeScheduleType` in the schemas.
+/// The schedule that results from all active profiles, as GetCompositeSchedule returns it
+/// (`CompositeScheduleType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CompositeSchedule {
     /// At least 1 item in the schema; not enforced when read.
     pub charging_schedule_period: Vec<ChargingSchedulePeriod>,
     pub evse_id: u32,
-    pub duration: i32,
+    pub duration: u32,
     pub schedule_start: Timestamp,
     pub charging_rate_unit: ChargingRateUnit,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }
 
-/// NotifyChargingLimit request, sent by the charging station.
+/// NotifyChargingLimit request (P2-201 K12): the station reports a limit set by an external system.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotifyChargingLimitRequest {
@@ -214,12 +219,13 @@ pub struct NotifyChargingLimitResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// NotifyEVChargingNeeds request, sent by the charging station.
+/// NotifyEVChargingNeeds request (P2-201 K15-K17): the station forwards an ISO 15118 EV's charging
+/// needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotifyEVChargingNeedsRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_schedule_tuples: Option<i32>,
+    pub max_schedule_tuples: Option<u32>,
     pub charging_needs: ChargingNeeds,
     pub evse_id: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,13 +255,13 @@ pub struct DcChargingParameters {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ev_max_power: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state_of_charge: Option<u32>,
+    pub state_of_charge: Option<Percent>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ev_energy_capacity: Option<i32>,
     #[serde(rename = "fullSoC", default, skip_serializing_if = "Option::is_none")]
-    pub full_soc: Option<u32>,
+    pub full_soc: Option<Percent>,
     #[serde(rename = "bulkSoC", default, skip_serializing_if = "Option::is_none")]
-    pub bulk_soc: Option<u32>,
+    pub bulk_soc: Option<Percent>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<CustomData>,
 }
@@ -273,7 +279,8 @@ pub enum EnergyTransferMode {
     AcThreePhase,
 }
 
-/// `ChargingNeedsType` in the schemas.
+/// What an ISO 15118 EV needs: energy transfer mode, departure time and AC or DC limits
+/// (`ChargingNeedsType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargingNeeds {
@@ -307,7 +314,8 @@ pub enum NotifyEvChargingNeedsStatus {
     Processing,
 }
 
-/// NotifyEVChargingSchedule request, sent by the charging station.
+/// NotifyEVChargingSchedule request (P2-201 K15-K17): the station forwards the schedule an ISO
+/// 15118 EV chose.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotifyEVChargingScheduleRequest {
@@ -329,7 +337,8 @@ pub struct NotifyEVChargingScheduleResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// ReportChargingProfiles request, sent by the charging station.
+/// ReportChargingProfiles request (P2-201 K09): the station delivers profiles asked for by
+/// GetChargingProfiles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportChargingProfilesRequest {
@@ -352,7 +361,7 @@ pub struct ReportChargingProfilesResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// SetChargingProfile request, sent by the CSMS.
+/// SetChargingProfile request (P2-201 K01): the CSMS installs a charging profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetChargingProfileRequest {

@@ -9,7 +9,7 @@ requests! {
     CostUpdatedRequest => CostUpdatedResponse, CostUpdated;
 }
 
-/// CostUpdated request, sent by the CSMS.
+/// CostUpdated request (P2-201 I02): the CSMS tells the station the running cost of a transaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CostUpdatedRequest {

@@ -281,3 +281,21 @@ fn samples_fill_strings_to_their_limit() {
     assert_eq!(short.as_str(), "abc");
     assert_eq!(custom.vendor_id.chars().count(), 255);
 }
+
+#[test]
+fn state_of_charge_is_a_percentage() {
+    let dc = |soc: &str| {
+        let json = format!(
+            r#"{{"evseId":1,"chargingNeeds":{{"requestedEnergyTransfer":"DC",
+            "dcChargingParameters":{{"evMaxCurrent":100,"evMaxVoltage":400,"stateOfCharge":{soc}}}}}}}"#
+        );
+        decode::<NotifyEVChargingNeedsRequest>(&json)
+    };
+    let d = dc("100").unwrap();
+    let params = d.value.charging_needs.dc_charging_parameters.unwrap();
+    assert_eq!(params.state_of_charge.map(Percent::get), Some(100));
+    assert_eq!(dc("101").unwrap_err().kind, PayloadErrorKind::BadValue);
+    assert_eq!(dc("-1").unwrap_err().kind, PayloadErrorKind::BadValue);
+    assert_eq!(dc("50.5").unwrap_err().kind, PayloadErrorKind::WrongType);
+    assert_eq!(Percent::new(101), None);
+}

@@ -11,7 +11,8 @@ requests! {
     TransactionEventRequest => TransactionEventResponse, TransactionEvent;
 }
 
-/// GetTransactionStatus request, sent by the CSMS.
+/// GetTransactionStatus request (P2-201 E14): the CSMS asks whether transaction messages are still
+/// queued.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GetTransactionStatusRequest {
@@ -32,7 +33,8 @@ pub struct GetTransactionStatusResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// TransactionEvent request, sent by the charging station.
+/// TransactionEvent request (P2-201 E01-E15): the station reports a transaction starting, changing
+/// or ending; replaces 1.6's Start/StopTransaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TransactionEventRequest {
@@ -45,7 +47,7 @@ pub struct TransactionEventRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offline: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number_of_phases_used: Option<i32>,
+    pub number_of_phases_used: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cable_max_current: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,7 +61,7 @@ pub struct TransactionEventRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ChargingStateEnumType` in the schemas.
+/// Where energy transfer stands in a transaction (`ChargingStateEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ChargingState {
     Charging,
@@ -72,7 +74,7 @@ pub enum ChargingState {
     Idle,
 }
 
-/// `ReasonEnumType` in the schemas.
+/// Why a transaction stopped (`ReasonEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Reason {
     DeAuthorized,
@@ -99,7 +101,7 @@ pub enum Reason {
     Timeout,
 }
 
-/// `TransactionEventEnumType` in the schemas.
+/// Whether a TransactionEvent starts, updates or ends a transaction (`TransactionEventEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TransactionEvent {
     Ended,
@@ -107,7 +109,7 @@ pub enum TransactionEvent {
     Updated,
 }
 
-/// `TriggerReasonEnumType` in the schemas.
+/// What made the station send a TransactionEvent (`TriggerReasonEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TriggerReason {
     Authorized,
@@ -145,7 +147,7 @@ pub struct Transaction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charging_state: Option<ChargingState>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_spent_charging: Option<i32>,
+    pub time_spent_charging: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stopped_reason: Option<Reason>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

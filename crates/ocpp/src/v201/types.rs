@@ -1,7 +1,7 @@
 //! Types shared by several functional blocks: identifiers, EVSEs, the device model's
 //! components and variables, status details and vendor `customData`.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
 use crate::{CiString, Timestamp};
@@ -29,6 +29,40 @@ impl CustomData {
     }
 }
 
+/// A whole percentage, 0 to 100: the schemas bound the state-of-charge values of
+/// [`DcChargingParameters`](super::DcChargingParameters) so (`minimum: 0`, `maximum: 100`).
+/// Anything outside is refused as a bad value when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[serde(transparent)]
+pub struct Percent(u8);
+
+impl Percent {
+    pub const MAX: u8 = 100;
+
+    /// `None` above 100.
+    pub const fn new(value: u8) -> Option<Percent> {
+        if value <= Percent::MAX {
+            Some(Percent(value))
+        } else {
+            None
+        }
+    }
+
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = u32::deserialize(deserializer)?;
+        u8::try_from(value)
+            .ok()
+            .and_then(Percent::new)
+            .ok_or_else(|| serde::de::Error::custom("percentage above 100"))
+    }
+}
+
 /// Why a status was given: a code and optional free text for humans (`StatusInfoType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -40,14 +74,15 @@ pub struct StatusInfo {
     pub custom_data: Option<CustomData>,
 }
 
-/// `GenericStatusEnumType` in the schemas.
+/// Accepted or rejected, for responses that say no more (`GenericStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum GenericStatus {
     Accepted,
     Rejected,
 }
 
-/// `GenericDeviceModelStatusEnumType` in the schemas.
+/// How a device-model request was taken: accepted, rejected, not supported, or nothing matched
+/// (`GenericDeviceModelStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum GenericDeviceModelStatus {
     Accepted,
@@ -56,7 +91,8 @@ pub enum GenericDeviceModelStatus {
     EmptyResultSet,
 }
 
-/// An EVSE, or one connector of it. EVSE ids count from 1; 0 means the whole station where allowed (`EVSEType`).
+/// An EVSE, or one connector of it. EVSE ids count from 1; 0 means the whole station where allowed
+/// (`EVSEType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Evse {
@@ -102,7 +138,7 @@ pub struct ComponentVariable {
     pub custom_data: Option<CustomData>,
 }
 
-/// `AdditionalInfoType` in the schemas.
+/// A further identifier that goes with an id token (e.g. a contract id) (`AdditionalInfoType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AdditionalInfo {
@@ -113,7 +149,7 @@ pub struct AdditionalInfo {
     pub custom_data: Option<CustomData>,
 }
 
-/// `IdTokenEnumType` in the schemas.
+/// The kind of identifier an [`IdToken`] is (`IdTokenEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum IdTokenKind {
     Central,
@@ -167,7 +203,7 @@ pub struct OcspRequestData {
     pub custom_data: Option<CustomData>,
 }
 
-/// `AuthorizationStatusEnumType` in the schemas.
+/// Whether an id token may charge, and if not, why (`AuthorizationStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AuthorizationStatus {
     Accepted,
@@ -183,7 +219,7 @@ pub enum AuthorizationStatus {
     Unknown,
 }
 
-/// `MessageContentType` in the schemas.
+/// Text to display or hand to the driver, with its format and language (`MessageContentType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MessageContent {
@@ -231,7 +267,8 @@ pub struct IdTokenInfo {
     pub custom_data: Option<CustomData>,
 }
 
-/// `CertificateHashDataType` in the schemas.
+/// Identifies a certificate by hashes of its issuer and its serial number
+/// (`CertificateHashDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateHashData {

@@ -37,6 +37,11 @@ mod tariff_cost;
 mod transactions;
 mod types;
 
+/// A percentage for samples (`value` is at most 100 where used).
+pub fn percent(value: u8) -> Percent {
+    Percent::new(value).unwrap_or_default()
+}
+
 /// A message type that can build a fully populated and a minimal sample of itself.
 pub trait Sample: Serialize + DeserializeOwned + PartialEq + fmt::Debug + Sized {
     fn full() -> Self;

@@ -297,10 +297,10 @@ impl Sample for DcChargingParameters {
             ev_max_voltage: 3,
             energy_amount: Some(3),
             ev_max_power: Some(3),
-            state_of_charge: Some(3),
+            state_of_charge: Some(percent(80)),
             ev_energy_capacity: Some(3),
-            full_soc: Some(3),
-            bulk_soc: Some(3),
+            full_soc: Some(percent(80)),
+            bulk_soc: Some(percent(80)),
             custom_data: Some(CustomData::full()),
         }
     }

@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+"""Check the `ocpp::v201` message types against the official OCPP 2.0.1 JSON schemas.
+
+The schemas come from the PyPI package `ocpp` (mobilityhouse), which ships the OCA's 2.0.1
+schemas (`<Action>Request.json` and `<Action>Response.json`). Set up once, from the
+repository root:
+
+    python3 -m venv .venv && .venv/bin/pip install 'ocpp>=2,<3' jsonschema
+
+then run:
+
+    .venv/bin/python tests/interop/check_v201_schemas.py
+
+What it checks:
+
+1. Every sample printed by `cargo run -q -p ocpp --example v201_samples` (a full and a
+   minimal sample of every request and response) validates against its schema with the
+   validator of the draft the schema declares (draft-06 for all of them). Formats
+   `date-time` and `uri` are checked too.
+2. Coverage: every schema file of the package has a full and a minimal sample, and no
+   sample lacks a schema. Full samples carry every property the schema defines
+   (`customData` included, at every level), minimal samples only the required ones, so
+   together with `additionalProperties: false` the property names match exactly. A nested
+   object whose schema requires nothing may carry one property in its minimal sample,
+   since `{}` is not allowed below the top level (OCPP 2.0.1 Part 4 §4.1.5).
+3. Decoding, through the example's `--decode` mode (`ocpp::rpc::decode`), on mutations of
+   the full samples: removing a required property is refused as Missing, removing an
+   optional one is accepted; every enum value of the schema is accepted and written back
+   unchanged; a value outside the enum, a string one character over its maxLength, an
+   integer outside its minimum/maximum, a bad date-time and a value of the wrong JSON type
+   are refused; a string exactly at its maxLength, an integer at its bounds and an unknown
+   property are accepted, and so is any JSON in a property the schema leaves untyped
+   (DataTransfer's `data`). Every
+   accepted payload is written back as it came in, and that validates too.
+
+Exits non-zero, listing the failures, if anything does not hold.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+
+try:
+    import jsonschema
+    import ocpp
+    from jsonschema import Draft6Validator, FormatChecker
+    from jsonschema.validators import validator_for
+except ImportError as e:  # pragma: no cover - setup problem
+    sys.exit(
+        f"missing Python package ({e}); set up with:\n"
+        "  python3 -m venv .venv && .venv/bin/pip install 'ocpp>=2,<3' jsonschema\n"
+        "and run with .venv/bin/python"
+    )
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMAS = Path(ocpp.__file__).resolve().parent / "v201" / "schemas"
+# V201_SAMPLES_BIN names a built example. tests/interop.rs builds only the 1.6 one, into its
+# own target dir (the cargo running that test may hold the lock on the main one), and says
+# where in V16_SAMPLES_BIN: then the 2.0.1 example is built beside it. Run by hand, cargo
+# builds and runs it.
+def example_command() -> list[str]:
+    if os.environ.get("V201_SAMPLES_BIN"):
+        return [os.environ["V201_SAMPLES_BIN"]]
+    v16 = os.environ.get("V16_SAMPLES_BIN")
+    if not v16:
+        return ["cargo", "run", "-q", "-p", "ocpp", "--example", "v201_samples"]
+    v16_bin = Path(v16)
+    target = v16_bin.parents[2]  # <target>/debug/examples/v16_samples
+    cargo = os.environ.get("CARGO", "cargo")
+    subprocess.run(
+        [cargo, "build", "-q", "-p", "ocpp", "--example", "v201_samples", "--target-dir", str(target)],
+        cwd=ROOT,
+        check=True,
+    )
+    return [str(v16_bin.with_name("v201_samples" + v16_bin.suffix))]
+
+
+EXAMPLE = example_command()
+
+FORMATS = FormatChecker()
+RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
+)
+
+
+@FORMATS.checks("date-time")
+def is_date_time(value: object) -> bool:
+    return not isinstance(value, str) or bool(RFC3339.match(value))
+
+
+@FORMATS.checks("uri")
+def is_uri(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    parts = urlsplit(value)
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*$", parts.scheme)) and " " not in value
+
+
+def load_json(text: str):
+    # Decimals, as the ocpp package does, so numbers compare exactly.
+    return json.loads(text, parse_float=Decimal)
+
+
+def run_example(args: list[str], stdin: str | None = None) -> list[str]:
+    if EXAMPLE[0] == "cargo" and shutil.which("cargo") is None:
+        sys.exit("cargo is not on PATH")
+    done = subprocess.run(
+        EXAMPLE + ([] if EXAMPLE[0] != "cargo" else ["--"]) + args,
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(EXAMPLE + args)} failed:\n{done.stderr}")
+    return [line for line in done.stdout.splitlines() if line.strip()]
+
+
+class Schema:
+    def __init__(self, path: Path):
+        self.name = path.name
+        self.root = load_json(path.read_text(encoding="utf-8"))
+        declared = validator_for(self.root, default=Draft6Validator)
+        if declared is not Draft6Validator:
+            raise SystemExit(f"{self.name}: declares {declared.__name__}, not draft-06")
+        self.validators = [Draft6Validator(self.root, format_checker=FORMATS)]
+
+    def errors(self, payload) -> list[str]:
+        found = []
+        for validator in self.validators:
+            for error in validator.iter_errors(payload):
+                where = "/".join(str(p) for p in error.absolute_path) or "(top)"
+                found.append(f"{type(validator).__name__}: {where}: {error.message}")
+        return found
+
+    def resolve(self, node: dict) -> dict:
+        while "$ref" in node:
+            target = self.root
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            node = target
+        return node
+
+    def walk(self, value, node=None, path=()):
+        """Yield (path, schema node, value) for every value present in `value`."""
+        node = self.resolve(self.root if node is None else node)
+        yield path, node, value
+        if isinstance(value, dict):
+            for key, item in value.items():
+                sub = node.get("properties", {}).get(key)
+                if sub is not None:
+                    yield from self.walk(item, sub, path + (key,))
+        elif isinstance(value, list) and value and "items" in node:
+            for i, item in enumerate(value):
+                yield from self.walk(item, node["items"], path + (i,))
+
+
+def set_at(payload, path, new):
+    out = copy.deepcopy(payload)
+    target = out
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = new
+    return out
+
+
+def remove_at(payload, path):
+    out = copy.deepcopy(payload)
+    target = out
+    for part in path[:-1]:
+        target = target[part]
+    del target[path[-1]]
+    return out
+
+
+def wrong_type(node: dict):
+    kind = node.get("type", "string")
+    return {"string": 123, "integer": "1", "number": "1", "boolean": "true"}.get(kind, 1)
+
+
+def mutations(schema: Schema, payload):
+    """Yield (label, mutated payload, expected error kind or None, expected re-encoding)."""
+    for path, node, value in schema.walk(payload):
+        at = "/".join(str(p) for p in path) or "(top)"
+        if isinstance(value, dict):
+            required = set(node.get("required", []))
+            for key in value:
+                if key in required:
+                    yield f"without required {at}/{key}", remove_at(payload, path + (key,)), "Missing", None
+                else:
+                    gone = remove_at(payload, path + (key,))
+                    yield f"without optional {at}/{key}", gone, None, gone
+        if not path:
+            continue
+        if "type" not in node:
+            for anything in ("text", 7, [True], {"nested": {"deep": 1}}):
+                sent = set_at(payload, path, anything)
+                yield f"{at} = {anything!r}", sent, None, sent
+            continue
+        yield f"wrong type at {at}", set_at(payload, path, wrong_type(node)), "WrongType", None
+        if node.get("type") == "integer":
+            yield f"fraction at {at}", set_at(payload, path, Decimal("1.5")), "WrongType", None
+            for bound, step in (("minimum", -1), ("maximum", 1)):
+                if bound in node:
+                    edge = int(node[bound])
+                    yield f"{at} at {bound}", set_at(payload, path, edge), None, set_at(payload, path, edge)
+                    yield f"{at} past {bound}", set_at(payload, path, edge + step), "BadValue", None
+        if "enum" in node:
+            for allowed in node["enum"]:
+                sent = set_at(payload, path, allowed)
+                yield f"{at} = {allowed}", sent, None, sent
+            yield f"{at} outside the enum", set_at(payload, path, "NotInTheSchema"), "BadValue", None
+        if "maxLength" in node:
+            limit = node["maxLength"]
+            full = set_at(payload, path, "x" * limit)
+            yield f"{at} at maxLength {limit}", full, None, full
+            over = set_at(payload, path, "x" * (limit + 1))
+            yield f"{at} over maxLength {limit}", over, "BadValue", None
+        if node.get("format") == "date-time":
+            yield f"{at} not a date-time", set_at(payload, path, "yesterday"), "BadValue", None
+    if isinstance(payload, dict):
+        extra = dict(payload, vendorExtension={"any": 1})
+        yield "unknown property", extra, None, payload
+        custom = payload.get("customData")
+        if isinstance(custom, dict):
+            # customData is open: whatever a vendor adds is kept, and is no quirk.
+            sent = set_at(payload, ("customData",), dict(custom, vendorNote=[1, {"a": "b"}]))
+            yield "vendor property in customData", sent, None, sent
+
+
+def main() -> int:
+    schemas = {p.name: Schema(p) for p in sorted(SCHEMAS.glob("*.json"))}
+    if not schemas:
+        sys.exit(f"no schemas found in {SCHEMAS}")
+    failures: list[str] = []
+    passed = 0
+
+    def check(ok: bool, message: str) -> None:
+        nonlocal passed
+        if ok:
+            passed += 1
+        else:
+            failures.append(message)
+
+    # 1 and 2: samples validate; every schema has a full and a minimal sample.
+    seen: dict[str, set[str]] = {name: set() for name in schemas}
+    cases = []
+    for line in run_example([]):
+        sample = load_json(line)
+        action, kind, which = sample["action"], sample["kind"], sample["sample"]
+        name = f"{action}Request.json" if kind == "request" else f"{action}Response.json"
+        label = f"{name} ({which} sample)"
+        schema = schemas.get(name)
+        if schema is None:
+            failures.append(f"{label}: the ocpp package has no such schema")
+            continue
+        seen[name].add(which)
+        payload = sample["payload"]
+        errors = schema.errors(payload)
+        check(not errors, f"{label} does not validate:\n    " + "\n    ".join(errors))
+        for path, node, value in schema.walk(payload):
+            if not isinstance(value, dict):
+                continue
+            defined = set(node.get("properties", {}))
+            required = set(node.get("required", []))
+            at = "/".join(str(p) for p in path) or "(top)"
+            if which == "full":
+                missing = sorted(defined - set(value))
+                check(not missing, f"{label}: {at} lacks optional {missing}")
+            else:
+                extra = sorted(set(value) - required)
+                allowed = 1 if path and not required else 0
+                check(len(extra) <= allowed, f"{label}: {at} has optional {extra}")
+        if which == "full":
+            for mutation in mutations(schema, payload):
+                cases.append((name, action, kind, mutation))
+    for name, which in seen.items():
+        for wanted in ("full", "minimal"):
+            check(wanted in which, f"{name}: no {wanted} sample")
+
+    # 3: the decoder refuses what the schema refuses and keeps what it accepts.
+    lines = [
+        json.dumps({"action": action, "kind": kind, "payload": sent}, default=str_decimal)
+        for _, action, kind, (_, sent, _, _) in cases
+    ]
+    answers = run_example(["--decode"], "\n".join(lines) + "\n")
+    check(len(answers) == len(cases), f"--decode answered {len(answers)} of {len(cases)} lines")
+    for (name, _, _, (label, sent, error, written)), line in zip(cases, answers):
+        answer = load_json(line)
+        what = f"{name}: {label}"
+        if error is not None:
+            check(
+                answer.get("ok") is False and answer.get("error") == error,
+                f"{what}: expected {error}, decoder said {answer}",
+            )
+            continue
+        if not answer.get("ok"):
+            failures.append(f"{what}: refused: {answer}")
+            continue
+        quirks = answer.get("quirks", [])
+        expected_quirks = []
+        if label == "unknown property":
+            expected_quirks = ["unknown_property"]
+        check(quirks == expected_quirks, f"{what}: quirks {quirks}, expected {expected_quirks}")
+        check(answer["payload"] == written, f"{what}: written back as {answer['payload']}")
+        errors = schemas[name].errors(answer["payload"])
+        check(not errors, f"{what}: written back invalid:\n    " + "\n    ".join(errors))
+
+    covered = sum(1 for which in seen.values() if which)
+    print(
+        f"{len(schemas)} schemas ({covered} with samples), {len(cases)} decode cases, "
+        f"jsonschema {jsonschema_version()}, ocpp {ocpp_version()}"
+    )
+    for failure in failures:
+        print(f"FAIL {failure}")
+    print(f"{passed} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+def str_decimal(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def jsonschema_version() -> str:
+    from importlib.metadata import version
+
+    return version("jsonschema")
+
+
+def ocpp_version() -> str:
+    from importlib.metadata import version
+
+    return version("ocpp")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
