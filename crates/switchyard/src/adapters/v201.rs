@@ -201,7 +201,7 @@ impl VersionAdapter for V201 {
         match outbound {
             Outbound::Boot { status, interval } => to_raw(&v201::BootNotificationResponse {
                 current_time: Timestamp(now),
-                interval: i32::try_from(*interval).unwrap_or(i32::MAX),
+                interval: *interval,
                 status: match status {
                     BootStatus::Accepted => v201::RegistrationStatus::Accepted,
                     BootStatus::Pending => v201::RegistrationStatus::Pending,
