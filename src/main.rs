@@ -133,8 +133,8 @@ const FD_RESERVE: u64 = 100;
 fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
     if !args.protocol.is_played() {
         anyhow::bail!(
-            "the simulator plays ocpp1.6 stations only so far; {} stations arrive with the \
-             2.0.1/2.1 adapters",
+            "the simulator plays ocpp1.6 stations only so far; {} stations are not played yet \
+             (the server itself serves ocpp2.0.1)",
             args.protocol
         );
     }

@@ -62,6 +62,9 @@ impl LiveBoot {
     }
 }
 
+/// 2025-01-01T00:00:00Z, where remote-start ids begin.
+const REMOTE_START_EPOCH: i64 = 1_735_689_600;
+
 #[derive(Default, Debug)]
 pub struct Registry {
     sessions: Mutex<HashMap<StationId, SessionHandle>>,
@@ -71,8 +74,12 @@ pub struct Registry {
 
 impl Registry {
     pub fn new() -> Registry {
-        // Remote-start ids must not repeat across restarts either: start from the clock.
-        let seed = chrono::Utc::now().timestamp_millis().rem_euclid(1 << 40);
+        // Remote-start ids must not repeat across restarts either, and must fit the 32-bit
+        // integer 2.0.1 sends them in: start from the clock at 4 per second since 2025, which
+        // no restart overtakes unless the system averaged more remote starts than that since
+        // its own start, and which lasts until 2041.
+        let since_2025 = chrono::Utc::now().timestamp() - REMOTE_START_EPOCH;
+        let seed = since_2025.saturating_mul(4).rem_euclid(i64::from(i32::MAX));
         Registry {
             next_remote_start: AtomicI64::new(seed),
             ..Registry::default()
@@ -81,7 +88,9 @@ impl Registry {
 
     /// A system-wide unique remote-start correlation number (API.md remote-start).
     pub fn next_remote_start_id(&self) -> i64 {
-        self.next_remote_start.fetch_add(1, Ordering::Relaxed) + 1
+        let next = self.next_remote_start.fetch_add(1, Ordering::Relaxed) + 1;
+        // Past i32::MAX (not before 2041), start again from 1.
+        next.rem_euclid(i64::from(i32::MAX)).max(1)
     }
 
     /// A fresh connection number (distinguishes a replaced connection from its successor).

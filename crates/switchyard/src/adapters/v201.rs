@@ -130,9 +130,9 @@ impl VersionAdapter for V201 {
             }),
             // Recorded in the journal and acknowledged (their answers are empty); the
             // features that act on them come later.
-            Action::NotifyReport => {
-                with(payload, |_: v201::NotifyReportRequest| Inbound::Notification)
-            }
+            Action::NotifyReport => with(payload, |_: v201::NotifyReportRequest| {
+                Inbound::Notification
+            }),
             Action::NotifyEvent => {
                 with(payload, |_: v201::NotifyEventRequest| Inbound::Notification)
             }
@@ -166,11 +166,9 @@ impl VersionAdapter for V201 {
                     Inbound::Notification
                 })
             }
-            Action::NotifyChargingLimit => {
-                with(payload, |_: v201::NotifyChargingLimitRequest| {
-                    Inbound::Notification
-                })
-            }
+            Action::NotifyChargingLimit => with(payload, |_: v201::NotifyChargingLimitRequest| {
+                Inbound::Notification
+            }),
             Action::ClearedChargingLimit => {
                 with(payload, |_: v201::ClearedChargingLimitRequest| {
                     Inbound::Notification
@@ -186,11 +184,10 @@ impl VersionAdapter for V201 {
                     Inbound::Notification
                 })
             }
-            Action::PublishFirmwareStatusNotification => {
-                with(payload, |_: v201::PublishFirmwareStatusNotificationRequest| {
-                    Inbound::Notification
-                })
-            }
+            Action::PublishFirmwareStatusNotification => with(
+                payload,
+                |_: v201::PublishFirmwareStatusNotificationRequest| Inbound::Notification,
+            ),
             // Certificates and EV charging needs: no feature yet to answer them with
             // (issue notes); refused as not supported rather than answered wrongly.
             _ => Err(DecodeError::NotSupported),

@@ -138,8 +138,10 @@ fn commands_map_onto_2_0_1_calls() {
     v201::validate_request(Action::SetVariables, payload.get()).unwrap();
     let reply = V201.decode_reply(
         &expect,
-        raw(r#"{"setVariableResult":[{"attributeStatus":"RebootRequired",
-               "component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}"#),
+        raw(
+            r#"{"setVariableResult":[{"attributeStatus":"RebootRequired",
+               "component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}"#,
+        ),
     );
     assert_eq!(reply.status, "RebootRequired");
     assert!(matches!(
