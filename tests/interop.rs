@@ -148,7 +148,7 @@ fn prepare_venv(root: &Path) -> PathBuf {
     python
 }
 
-/// Build the `ocpp` crate's `v16_samples` example, which the schema check runs. It gets its
+/// Build the `ocpp` crate's `samples` example, which the schema checks run. It gets its
 /// own target dir: the cargo running this test may still hold the lock on the main one.
 fn build_samples_example(root: &Path) -> PathBuf {
     let target = root.join("target").join("interop-build");
@@ -160,15 +160,15 @@ fn build_samples_example(root: &Path) -> PathBuf {
             "-p",
             "ocpp",
             "--example",
-            "v16_samples",
+            "samples",
             "--target-dir",
         ])
         .arg(&target)
         .current_dir(root)
         .status()
         .expect("cargo runs");
-    assert!(status.success(), "cannot build the v16_samples example");
-    target.join("debug").join("examples").join("v16_samples")
+    assert!(status.success(), "cannot build the samples example");
+    target.join("debug").join("examples").join("samples")
 }
 
 fn interpreter_works(python: &Path) -> bool {
@@ -191,7 +191,7 @@ fn run_pytest(
     let mut child = Command::new(python)
         .args(["-m", "pytest", "tests/interop", "-q"])
         .current_dir(root)
-        .env("V16_SAMPLES_BIN", samples)
+        .env("SAMPLES_BIN", samples)
         .env("SWITCHYARD_URL", url)
         .env("SWITCHYARD_TOKEN", token)
         .env(

@@ -12,7 +12,7 @@ then run:
 
 What it checks:
 
-1. Every sample printed by `cargo run -q -p ocpp --example v16_samples` (a full and a
+1. Every sample printed by `cargo run -q -p ocpp --example samples -- v16` (a full and a
    minimal sample of every request and response) validates against its schema
    (`<Action>.json` for requests, `<Action>Response.json` for responses) with jsonschema's
    Draft4Validator, as the `ocpp` package itself does, and also with the validator of the
@@ -62,9 +62,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = Path(ocpp.__file__).resolve().parent / "v16" / "schemas"
 # tests/interop.rs passes the example it built; run by hand, cargo builds it.
 EXAMPLE = (
-    [os.environ["V16_SAMPLES_BIN"]]
-    if os.environ.get("V16_SAMPLES_BIN")
-    else ["cargo", "run", "-q", "-p", "ocpp", "--example", "v16_samples"]
+    [os.environ["SAMPLES_BIN"], "v16"]
+    if os.environ.get("SAMPLES_BIN")
+    else ["cargo", "run", "-q", "-p", "ocpp", "--example", "samples", "--", "v16"]
 )
 
 FORMATS = FormatChecker()

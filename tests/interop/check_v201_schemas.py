@@ -13,7 +13,7 @@ then run:
 
 What it checks:
 
-1. Every sample printed by `cargo run -q -p ocpp --example v201_samples` (a full and a
+1. Every sample printed by `cargo run -q -p ocpp --example samples -- v201` (a full and a
    minimal sample of every request and response) validates against its schema with the
    validator of the draft the schema declares (draft-06 for all of them). Formats
    `date-time` and `uri` are checked too.
@@ -63,28 +63,12 @@ except ImportError as e:  # pragma: no cover - setup problem
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = Path(ocpp.__file__).resolve().parent / "v201" / "schemas"
-# V201_SAMPLES_BIN names a built example. tests/interop.rs builds only the 1.6 one, into its
-# own target dir (the cargo running that test may hold the lock on the main one), and says
-# where in V16_SAMPLES_BIN: then the 2.0.1 example is built beside it. Run by hand, cargo
-# builds and runs it.
-def example_command() -> list[str]:
-    if os.environ.get("V201_SAMPLES_BIN"):
-        return [os.environ["V201_SAMPLES_BIN"]]
-    v16 = os.environ.get("V16_SAMPLES_BIN")
-    if not v16:
-        return ["cargo", "run", "-q", "-p", "ocpp", "--example", "v201_samples"]
-    v16_bin = Path(v16)
-    target = v16_bin.parents[2]  # <target>/debug/examples/v16_samples
-    cargo = os.environ.get("CARGO", "cargo")
-    subprocess.run(
-        [cargo, "build", "-q", "-p", "ocpp", "--example", "v201_samples", "--target-dir", str(target)],
-        cwd=ROOT,
-        check=True,
-    )
-    return [str(v16_bin.with_name("v201_samples" + v16_bin.suffix))]
-
-
-EXAMPLE = example_command()
+# tests/interop.rs passes the example it built; run by hand, cargo builds it.
+EXAMPLE = (
+    [os.environ["SAMPLES_BIN"], "v201"]
+    if os.environ.get("SAMPLES_BIN")
+    else ["cargo", "run", "-q", "-p", "ocpp", "--example", "samples", "--", "v201"]
+)
 
 FORMATS = FormatChecker()
 RFC3339 = re.compile(

@@ -166,6 +166,42 @@ pub fn reply_status(payload: &RawValue) -> String {
         .unwrap_or_else(|| "Accepted".to_owned())
 }
 
+/// Read `payload` as `T` (quirks tolerated on the way travel along), then map it.
+pub(crate) fn with<T: serde::de::DeserializeOwned>(
+    payload: &RawValue,
+    map: impl FnOnce(T) -> Inbound,
+) -> Result<(Inbound, Vec<Quirk>), DecodeError> {
+    let ocpp::rpc::Decoded { value, quirks } =
+        ocpp::rpc::decode::<T>(payload.get()).map_err(DecodeError::Payload)?;
+    Ok((map(value), quirks))
+}
+
+/// A string for a length-limited field of a command, or a 400-type error naming the field.
+pub(crate) fn limited<const N: usize>(
+    field: &str,
+    value: &str,
+) -> Result<ocpp::CiString<N>, CommandError> {
+    ocpp::CiString::new(value).map_err(|e| CommandError::Invalid(format!("{field}: {e}")))
+}
+
+/// The wire spelling of an OCPP enum value (every one has one).
+pub(crate) fn label<T: serde::Serialize>(value: &T) -> &'static str {
+    ocpp::wire::name(value).unwrap_or_default()
+}
+
+/// Kilo-units are stored in their base unit, so energies add up in Wh: the factor, and the
+/// base unit (`None`: keep the unit as it is).
+pub(crate) fn normalise_unit(unit: &str) -> (f64, Option<&'static str>) {
+    match unit {
+        "kWh" => (1000.0, Some("Wh")),
+        "kW" => (1000.0, Some("W")),
+        "kvarh" => (1000.0, Some("varh")),
+        "kvar" => (1000.0, Some("var")),
+        "kVA" => (1000.0, Some("VA")),
+        _ => (1.0, None),
+    }
+}
+
 pub(crate) fn to_raw<T: serde::Serialize>(value: &T) -> Box<RawValue> {
     // Serialising our own message types cannot fail: they hold no maps with non-string keys.
     serde_json::value::to_raw_value(value).unwrap_or_else(|_| empty_object())

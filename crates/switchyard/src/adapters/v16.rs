@@ -2,15 +2,14 @@
 
 use std::borrow::Cow;
 
-use ocpp::rpc::{self, Decoded, PayloadError};
+use ocpp::rpc::PayloadError;
 use ocpp::v16::{self, Action, Sender};
 use ocpp::{CiString, Quirk, Timestamp};
-use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::{
     BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter, empty_object,
-    reply_status, to_raw,
+    label, limited, normalise_unit, reply_status, to_raw, with,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
@@ -23,10 +22,6 @@ use crate::domain::{
 const DEFAULT_MEASURAND: &str = "Energy.Active.Import.Register";
 
 pub struct V16;
-
-fn decode<T: DeserializeOwned>(payload: &RawValue) -> Result<Decoded<T>, DecodeError> {
-    rpc::decode::<T>(payload.get()).map_err(DecodeError::Payload)
-}
 
 impl VersionAdapter for V16 {
     fn protocol(&self) -> ocpp::Version {
@@ -42,14 +37,6 @@ impl VersionAdapter for V16 {
         let station_id = context.station_id.clone();
         let received_at = context.received_at;
         let action = Action::parse(action).ok_or(DecodeError::UnknownAction)?;
-        // Reads the payload as T and maps it; quirks travel along.
-        fn with<T: DeserializeOwned>(
-            payload: &RawValue,
-            map: impl FnOnce(T) -> Inbound,
-        ) -> Result<(Inbound, Vec<Quirk>), DecodeError> {
-            let Decoded { value, quirks } = decode::<T>(payload)?;
-            Ok((map(value), quirks))
-        }
         match action {
             Action::BootNotification => with(payload, |r: v16::BootNotificationRequest| {
                 Inbound::Boot(BootInfo {
@@ -404,10 +391,6 @@ fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     })
 }
 
-fn limited<const N: usize>(field: &str, value: &str) -> Result<CiString<N>, CommandError> {
-    CiString::new(value).map_err(|e| CommandError::Invalid(format!("{field}: {e}")))
-}
-
 fn id_tag_info(authorization: &Authorization) -> v16::IdTagInfo {
     v16::IdTagInfo {
         status: match authorization.status {
@@ -470,23 +453,6 @@ fn sampled_value(sv: v16::SampledValue) -> SampledValue {
         phase: sv.phase.as_ref().map(|p| Cow::Borrowed(label(p))),
         location: sv.location.as_ref().map(|l| Cow::Borrowed(label(l))),
         context: sv.context.as_ref().map(|c| Cow::Borrowed(label(c))),
-    }
-}
-
-/// The wire spelling of a 1.6 enum value (every one has one).
-fn label<T: serde::Serialize>(value: &T) -> &'static str {
-    ocpp::wire::name(value).unwrap_or_default()
-}
-
-/// Kilo-units are stored in their base unit, so energies add up in Wh.
-fn normalise_unit(unit: &str) -> (f64, Option<&'static str>) {
-    match unit {
-        "kWh" => (1000.0, Some("Wh")),
-        "kW" => (1000.0, Some("W")),
-        "kvarh" => (1000.0, Some("varh")),
-        "kvar" => (1000.0, Some("var")),
-        "kVA" => (1000.0, Some("VA")),
-        _ => (1.0, None),
     }
 }
 

@@ -7,15 +7,14 @@
 
 use std::borrow::Cow;
 
-use ocpp::rpc::{self, Decoded, PayloadError};
+use ocpp::rpc::PayloadError;
 use ocpp::v201::{self, Action, Sender};
 use ocpp::{CiString, Quirk, Timestamp};
-use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::{
     BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter, empty_object,
-    reply_status, to_raw,
+    label, limited, normalise_unit, reply_status, to_raw, with,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
@@ -28,10 +27,6 @@ use crate::domain::{
 const DEFAULT_MEASURAND: &str = "Energy.Active.Import.Register";
 
 pub struct V201;
-
-fn decode<T: DeserializeOwned>(payload: &RawValue) -> Result<Decoded<T>, DecodeError> {
-    rpc::decode::<T>(payload.get()).map_err(DecodeError::Payload)
-}
 
 impl VersionAdapter for V201 {
     fn protocol(&self) -> ocpp::Version {
@@ -48,13 +43,6 @@ impl VersionAdapter for V201 {
         let received_at = context.received_at;
         let protocol = self.protocol().subprotocol();
         let action = Action::parse(action).ok_or(DecodeError::UnknownAction)?;
-        fn with<T: DeserializeOwned>(
-            payload: &RawValue,
-            map: impl FnOnce(T) -> Inbound,
-        ) -> Result<(Inbound, Vec<Quirk>), DecodeError> {
-            let Decoded { value, quirks } = decode::<T>(payload)?;
-            Ok((map(value), quirks))
-        }
         match action {
             Action::BootNotification => with(payload, |r: v201::BootNotificationRequest| {
                 let station = r.charging_station;
@@ -495,14 +483,7 @@ fn sampled_value(sv: v201::SampledValue) -> SampledValue {
         None => (None, 0),
     };
     let unit = unit.unwrap_or_else(|| "Wh".to_owned());
-    let (factor, base) = match unit.as_str() {
-        "kWh" => (1000.0, "Wh"),
-        "kW" => (1000.0, "W"),
-        "kvarh" => (1000.0, "varh"),
-        "kvar" => (1000.0, "var"),
-        "kVA" => (1000.0, "VA"),
-        _ => (1.0, ""),
-    };
+    let (factor, base) = normalise_unit(&unit);
     let value = sv.value * factor * 10f64.powi(multiplier);
     SampledValue {
         value: if value.is_finite() {
@@ -511,24 +492,11 @@ fn sampled_value(sv: v201::SampledValue) -> SampledValue {
             SampleValue::Text(sv.value.to_string())
         },
         measurand: Cow::Borrowed(measurand),
-        unit: Some(if base.is_empty() {
-            Cow::Owned(unit)
-        } else {
-            Cow::Borrowed(base)
-        }),
+        unit: Some(base.map_or(Cow::Owned(unit), Cow::Borrowed)),
         phase: sv.phase.as_ref().map(|p| Cow::Borrowed(label(p))),
         location: sv.location.as_ref().map(|l| Cow::Borrowed(label(l))),
         context: sv.context.as_ref().map(|c| Cow::Borrowed(label(c))),
     }
-}
-
-/// The wire spelling of a 2.0.1 enum value (every one has one).
-fn label<T: serde::Serialize>(value: &T) -> &'static str {
-    ocpp::wire::name(value).unwrap_or_default()
-}
-
-fn limited<const N: usize>(field: &str, value: &str) -> Result<CiString<N>, CommandError> {
-    CiString::new(value).map_err(|e| CommandError::Invalid(format!("{field}: {e}")))
 }
 
 fn id_token_info(authorization: &Authorization) -> v201::IdTokenInfo {

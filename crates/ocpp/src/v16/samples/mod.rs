@@ -1,4 +1,4 @@
-//! Sample messages for tests and the schema conformance check (`examples/v16_samples.rs`).
+//! Sample messages for tests and the schema conformance check (`examples/samples.rs`).
 //!
 //! For every request and response type, [`Sample::full`] fills every optional property, with
 //! every length-limited string exactly at its limit, and [`Sample::minimal`] only what the

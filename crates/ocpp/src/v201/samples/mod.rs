@@ -1,4 +1,4 @@
-//! Sample messages for tests and the schema conformance check (`examples/v201_samples.rs`).
+//! Sample messages for tests and the schema conformance check (`examples/samples.rs`).
 //!
 //! For every request and response type, and every type they contain, [`Sample::full`] fills
 //! every optional property (`customData` included), with every length-limited string exactly
