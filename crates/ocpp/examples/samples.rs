@@ -9,8 +9,8 @@
 //!
 //! It prints one JSON line per sample: a full and a minimal sample of the request and of the
 //! response of every action of that version, as `{"action":…,"kind":"request"|"response",
-//! "sample":"full"|"minimal","payload":{…}}`. `tests/interop/check_v16_schemas.py` and
-//! `check_v201_schemas.py` validate them.
+//! "sample":"full"|"minimal","payload":{…}}`. `tests/interop/check_schemas.py`
+//! validates them.
 //!
 //! With `--decode` after the version, it instead reads lines of the same shape from standard
 //! input, decodes each payload with `ocpp::rpc::decode` into the action's type, and answers one

@@ -15,6 +15,8 @@
 pub mod endpoint;
 pub mod quirk;
 pub mod rpc;
+#[cfg(test)]
+mod sample_checks;
 pub mod strings;
 pub mod time;
 pub mod v16;

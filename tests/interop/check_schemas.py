@@ -1,34 +1,41 @@
 #!/usr/bin/env python3
-"""Check the `ocpp::v16` message types against the official OCPP 1.6J JSON schemas.
+"""Check the `ocpp::v16` or `ocpp::v201` message types against the official JSON schemas.
 
 The schemas come from the PyPI package `ocpp` (mobilityhouse), which ships the OCA's 1.6
-schemas and those of the 1.6 Security extension. Set up once, from the repository root:
+schemas (with those of the 1.6 Security extension) and the 2.0.1 ones. Set up once, from the
+repository root:
 
     python3 -m venv .venv && .venv/bin/pip install 'ocpp>=2,<3' jsonschema
 
-then run:
+then run, for either version:
 
-    .venv/bin/python tests/interop/check_v16_schemas.py
+    .venv/bin/python tests/interop/check_schemas.py v16
+    .venv/bin/python tests/interop/check_schemas.py v201
 
 What it checks:
 
-1. Every sample printed by `cargo run -q -p ocpp --example samples -- v16` (a full and a
-   minimal sample of every request and response) validates against its schema
-   (`<Action>.json` for requests, `<Action>Response.json` for responses) with jsonschema's
-   Draft4Validator, as the `ocpp` package itself does, and also with the validator of the
-   draft the schema declares (the Security extension's schemas say draft-06). Formats
-   `date-time` and `uri` are checked too.
+1. Every sample printed by `cargo run -q -p ocpp --example samples -- VERSION` (a full and a
+   minimal sample of every request and response) validates against its schema (1.6:
+   `<Action>.json` and `<Action>Response.json`, with jsonschema's Draft4Validator as the
+   `ocpp` package itself uses, and also with the validator of the draft the schema declares,
+   since the Security extension's say draft-06; 2.0.1: `<Action>Request.json` and
+   `<Action>Response.json`, all draft-06). Formats `date-time` and `uri` are checked too.
 2. Coverage: every schema file of the package has a full and a minimal sample, and no
-   sample lacks a schema. Full samples carry every property the schema defines, minimal
-   samples only the required ones, so together with `additionalProperties: false` the
-   property names match exactly.
+   sample lacks a schema. Full samples carry every property the schema defines (2.0.1's
+   `customData` included, at every level), minimal samples only the required ones, so
+   together with `additionalProperties: false` the property names match exactly. In 2.0.1 a
+   nested object whose schema requires nothing may carry one property in its minimal sample,
+   since `{}` is not allowed below the top level (OCPP 2.0.1 Part 4 §4.1.5).
 3. Decoding, through the example's `--decode` mode (`ocpp::rpc::decode`), on mutations of
-   the full samples: removing a required property is refused as Missing, removing an
-   optional one is accepted; every enum value of the schema is accepted and written back
-   unchanged (`Celcius` is read as `Celsius` and noted); a value outside the enum, a string
-   one character over its maxLength, a bad date-time and a value of the wrong JSON type are
-   refused; a string exactly at its maxLength and an unknown property are accepted. Every
-   accepted payload is written back as it came in, and that validates too.
+   the full samples, at every element of every array: removing a required property is
+   refused as Missing, removing an optional one is accepted; every enum value of the schema
+   is accepted and written back unchanged (`Celcius` is read as `Celsius` and noted); a value
+   outside the enum, a string one character over its maxLength, an integer outside its
+   minimum/maximum, a bad date-time and a value of the wrong JSON type are refused; a string
+   exactly at its maxLength, an integer at its bounds and an unknown property are accepted,
+   and so is any JSON in a property the schema leaves untyped (DataTransfer's `data` in
+   2.0.1) and any vendor property inside `customData`. Every accepted mutation is written
+   back schema-valid.
 
 Exits non-zero, listing the failures, if anything does not hold.
 """
@@ -49,7 +56,7 @@ from urllib.parse import urlsplit
 try:
     import jsonschema
     import ocpp
-    from jsonschema import Draft4Validator, FormatChecker
+    from jsonschema import Draft4Validator, Draft6Validator, FormatChecker
     from jsonschema.validators import validator_for
 except ImportError as e:  # pragma: no cover - setup problem
     sys.exit(
@@ -58,13 +65,16 @@ except ImportError as e:  # pragma: no cover - setup problem
         "and run with .venv/bin/python"
     )
 
+if len(sys.argv) != 2 or sys.argv[1] not in ("v16", "v201"):
+    sys.exit("usage: check_schemas.py v16|v201")
+VERSION = sys.argv[1]
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMAS = Path(ocpp.__file__).resolve().parent / "v16" / "schemas"
+SCHEMAS = Path(ocpp.__file__).resolve().parent / VERSION / "schemas"
 # tests/interop.rs passes the example it built; run by hand, cargo builds it.
 EXAMPLE = (
-    [os.environ["SAMPLES_BIN"], "v16"]
+    [os.environ["SAMPLES_BIN"], VERSION]
     if os.environ.get("SAMPLES_BIN")
-    else ["cargo", "run", "-q", "-p", "ocpp", "--example", "samples", "--", "v16"]
+    else ["cargo", "run", "-q", "-p", "ocpp", "--example", "samples", "--", VERSION]
 )
 
 FORMATS = FormatChecker()
@@ -87,7 +97,8 @@ def is_uri(value: object) -> bool:
 
 
 def load_json(text: str):
-    # Decimals, as the ocpp package does: `multipleOf: 0.1` fails on binary floats (11.1).
+    # Decimals, as the ocpp package does: `multipleOf: 0.1` fails on binary floats (11.1), and
+    # numbers compare exactly.
     return json.loads(text, parse_float=Decimal)
 
 
@@ -111,10 +122,17 @@ class Schema:
     def __init__(self, path: Path):
         self.name = path.name
         self.root = load_json(path.read_text(encoding="utf-8"))
-        self.validators = [Draft4Validator(self.root, format_checker=FORMATS)]
-        declared = validator_for(self.root, default=Draft4Validator)
-        if declared is not Draft4Validator:
-            self.validators.append(declared(self.root, format_checker=FORMATS))
+        if VERSION == "v16":
+            # As the ocpp package validates, and as the schema itself says where it differs.
+            self.validators = [Draft4Validator(self.root, format_checker=FORMATS)]
+            declared = validator_for(self.root, default=Draft4Validator)
+            if declared is not Draft4Validator:
+                self.validators.append(declared(self.root, format_checker=FORMATS))
+            return
+        declared = validator_for(self.root, default=Draft6Validator)
+        if declared is not Draft6Validator:
+            raise SystemExit(f"{self.name}: declares {declared.__name__}, not draft-06")
+        self.validators = [Draft6Validator(self.root, format_checker=FORMATS)]
 
     def errors(self, payload) -> list[str]:
         found = []
@@ -142,7 +160,8 @@ class Schema:
                 if sub is not None:
                     yield from self.walk(item, sub, path + (key,))
         elif isinstance(value, list) and value and "items" in node:
-            yield from self.walk(value[0], node["items"], path + (0,))
+            for i, item in enumerate(value):
+                yield from self.walk(item, node["items"], path + (i,))
 
 
 def set_at(payload, path, new):
@@ -182,9 +201,19 @@ def mutations(schema: Schema, payload):
                     yield f"without optional {at}/{key}", gone, None, gone
         if not path:
             continue
+        if "type" not in node:
+            for anything in ("text", 7, [True], {"nested": {"deep": 1}}):
+                sent = set_at(payload, path, anything)
+                yield f"{at} = {anything!r}", sent, None, sent
+            continue
         yield f"wrong type at {at}", set_at(payload, path, wrong_type(node)), "WrongType", None
         if node.get("type") == "integer":
             yield f"fraction at {at}", set_at(payload, path, Decimal("1.5")), "WrongType", None
+            for bound, step in (("minimum", -1), ("maximum", 1)):
+                if bound in node:
+                    edge = int(node[bound])
+                    yield f"{at} at {bound}", set_at(payload, path, edge), None, set_at(payload, path, edge)
+                    yield f"{at} past {bound}", set_at(payload, path, edge + step), "BadValue", None
         if "enum" in node:
             for allowed in node["enum"]:
                 sent = set_at(payload, path, allowed)
@@ -202,6 +231,11 @@ def mutations(schema: Schema, payload):
     if isinstance(payload, dict):
         extra = dict(payload, vendorExtension={"any": 1})
         yield "unknown property", extra, None, payload
+        custom = payload.get("customData")
+        if isinstance(custom, dict):
+            # customData is open: whatever a vendor adds is kept, and is no quirk.
+            sent = set_at(payload, ("customData",), dict(custom, vendorNote=[1, {"a": "b"}]))
+            yield "vendor property in customData", sent, None, sent
 
 
 def main() -> int:
@@ -224,7 +258,8 @@ def main() -> int:
     for line in run_example([]):
         sample = load_json(line)
         action, kind, which = sample["action"], sample["kind"], sample["sample"]
-        name = f"{action}.json" if kind == "request" else f"{action}Response.json"
+        request = f"{action}.json" if VERSION == "v16" else f"{action}Request.json"
+        name = request if kind == "request" else f"{action}Response.json"
         label = f"{name} ({which} sample)"
         schema = schemas.get(name)
         if schema is None:
@@ -237,6 +272,9 @@ def main() -> int:
         for path, node, value in schema.walk(payload):
             if not isinstance(value, dict):
                 continue
+            # The 1.6 samples fill the first element of an array; later ones vary.
+            if VERSION == "v16" and any(isinstance(p, int) and p > 0 for p in path):
+                continue
             defined = set(node.get("properties", {}))
             required = set(node.get("required", []))
             at = "/".join(str(p) for p in path) or "(top)"
@@ -245,7 +283,8 @@ def main() -> int:
                 check(not missing, f"{label}: {at} lacks optional {missing}")
             else:
                 extra = sorted(set(value) - required)
-                check(not extra, f"{label}: {at} has optional {extra}")
+                allowed = 1 if VERSION == "v201" and path and not required else 0
+                check(len(extra) <= allowed, f"{label}: {at} has optional {extra}")
         if which == "full":
             for mutation in mutations(schema, payload):
                 cases.append((name, action, kind, mutation))
