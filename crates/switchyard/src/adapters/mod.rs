@@ -189,6 +189,25 @@ pub(crate) fn label<T: serde::Serialize>(value: &T) -> &'static str {
     ocpp::wire::name(value).unwrap_or_default()
 }
 
+/// Every journaled frame goes through this: compare only where the first letter matches
+/// (memchr finds those with SIMD), not at every offset.
+pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        haystack,
+    )
+    .any(|at| {
+        haystack
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 /// Kilo-units are stored in their base unit, so energies add up in Wh: the factor, and the
 /// base unit (`None`: keep the unit as it is).
 pub(crate) fn normalise_unit(unit: &str) -> (f64, Option<&'static str>) {

@@ -8,8 +8,9 @@ use ocpp::{CiString, Quirk, Timestamp};
 use serde_json::value::RawValue;
 
 use super::{
-    BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter, empty_object,
-    label, limited, normalise_unit, reply_status, to_raw, with,
+    BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter,
+    contains_ignore_ascii_case, empty_object, label, limited, normalise_unit, reply_status, to_raw,
+    with,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
@@ -370,25 +371,6 @@ fn redact_authorization_key(frame: &str) -> Option<String> {
     }
     let mut value: serde_json::Value = serde_json::from_str(frame).ok()?;
     walk(&mut value).then(|| value.to_string())
-}
-
-/// Every journaled frame goes through this: compare only where the first letter matches
-/// (memchr finds those with SIMD), not at every offset.
-fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    memchr::memchr2_iter(
-        first.to_ascii_lowercase(),
-        first.to_ascii_uppercase(),
-        haystack,
-    )
-    .any(|at| {
-        haystack
-            .get(at..at + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-    })
 }
 
 fn id_tag_info(authorization: &Authorization) -> v16::IdTagInfo {

@@ -13,8 +13,9 @@ use ocpp::{CiString, Quirk, Timestamp};
 use serde_json::value::RawValue;
 
 use super::{
-    BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter, empty_object,
-    label, limited, normalise_unit, reply_status, to_raw, with,
+    BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter,
+    contains_ignore_ascii_case, empty_object, label, limited, normalise_unit, reply_status, to_raw,
+    with,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
@@ -424,10 +425,43 @@ impl VersionAdapter for V201 {
     }
 
     fn redact<'a>(&self, frame: &'a str) -> Cow<'a, str> {
-        // 2.0.1 carries the Basic auth password as SecurityCtrlr.BasicAuthPassword in
-        // SetVariables; redacting it is left to the security work (issue notes).
-        Cow::Borrowed(frame)
+        // The Basic auth password travels as the variable BasicAuthPassword (SetVariables,
+        // and GetVariables answers of stations that leak it). Names are case-insensitive and
+        // may hide behind JSON escapes: parse whenever either could, so the common frame
+        // costs one scan.
+        if !contains_ignore_ascii_case(frame, "basicauthpassword") && !frame.contains("\\u") {
+            return Cow::Borrowed(frame);
+        }
+        redact_password_variable(frame).map_or(Cow::Borrowed(frame), Cow::Owned)
     }
+}
+
+/// Replace `attributeValue` in every object whose `variable.name` is BasicAuthPassword.
+fn redact_password_variable(frame: &str) -> Option<String> {
+    fn walk(value: &mut serde_json::Value) -> bool {
+        match value {
+            serde_json::Value::Object(map) => {
+                let mut changed = false;
+                let names_password = map
+                    .get("variable")
+                    .and_then(|v| v.get("name"))
+                    .and_then(|n| n.as_str())
+                    .is_some_and(|n| n.eq_ignore_ascii_case("BasicAuthPassword"));
+                if names_password && map.contains_key("attributeValue") {
+                    map.insert("attributeValue".into(), "********".into());
+                    changed = true;
+                }
+                for v in map.values_mut() {
+                    changed |= walk(v);
+                }
+                changed
+            }
+            serde_json::Value::Array(items) => items.iter_mut().fold(false, |acc, v| walk(v) | acc),
+            _ => false,
+        }
+    }
+    let mut value: serde_json::Value = serde_json::from_str(frame).ok()?;
+    walk(&mut value).then(|| value.to_string())
 }
 
 /// `Component.Variable`, split at the first dot (API.md, get-configuration).

@@ -159,3 +159,25 @@ fn commands_map_onto_2_0_1_calls() {
         Err(CommandError::Invalid(_))
     ));
 }
+
+#[test]
+fn basic_auth_password_is_redacted() {
+    let frame = r#"[2,"1","SetVariables",{"setVariableData":[
+        {"attributeValue":"s3cret-pass","component":{"name":"SecurityCtrlr"},
+         "variable":{"name":"BasicAuthPassword"}},
+        {"attributeValue":"60","component":{"name":"OCPPCommCtrlr"},
+         "variable":{"name":"HeartbeatInterval"}}]}]"#;
+    let redacted = V201.redact(frame);
+    assert!(!redacted.contains("s3cret-pass"), "{redacted}");
+    assert!(redacted.contains("BasicAuthPassword") && redacted.contains("\"60\""));
+    // Spelled in another case, or hidden behind a JSON escape: still found.
+    for sneaky in [
+        frame.replace("BasicAuthPassword", "basicauthpassword"),
+        frame.replace("BasicAuthPassword", "Basic\\u0041uthPassword"),
+    ] {
+        assert!(!V201.redact(&sneaky).contains("s3cret-pass"), "{sneaky}");
+    }
+    // Other frames pass untouched, without a copy.
+    let plain = r#"[2,"2","Heartbeat",{}]"#;
+    assert!(matches!(V201.redact(plain), Cow::Borrowed(_)));
+}
