@@ -153,7 +153,8 @@ fn merge(conn: &Connection, id: i64, event: &TransactionEvent) -> rusqlite::Resu
              remote_start_id = coalesce(remote_start_id, ?5), \
              started_at = CASE WHEN ?6 THEN ?7 \
                                WHEN NOT EXISTS (SELECT 1 FROM transaction_events \
-                                                 WHERE transaction_id = ?1 \
+                                                 WHERE station_id = ?12 \
+                                                   AND ocpp_transaction_id = ?13 \
                                                    AND event_type = 'Started') \
                                THEN min(started_at, ?7) \
                                ELSE started_at END, \
@@ -180,6 +181,9 @@ fn merge(conn: &Connection, id: i64, event: &TransactionEvent) -> rusqlite::Resu
             .stopped_reason
             .as_deref()
             .unwrap_or(DEFAULT_STOPPED_REASON),
+        // By the events' primary key, not a scan for the transaction's id.
+        event.station_id.as_str(),
+        event.ocpp_transaction_id,
     ])?;
     Ok(())
 }
