@@ -82,16 +82,25 @@ impl VersionAdapter for V16 {
                     received_at,
                 })
             }),
-            Action::MeterValues => with(payload, |r: v16::MeterValuesRequest| {
-                Inbound::Meter(MeterReadings {
-                    station_id,
-                    evse_id: r.connector_id,
-                    connector_id: r.connector_id,
-                    ocpp_transaction_id: r.transaction_id.map(|id| id.to_string()),
-                    meter_values: r.meter_value.into_iter().map(meter_value).collect(),
-                    received_at,
-                })
-            }),
+            Action::MeterValues => {
+                let (inbound, mut quirks) = with(payload, |r: v16::MeterValuesRequest| {
+                    Inbound::Meter(MeterReadings {
+                        station_id,
+                        evse_id: r.connector_id,
+                        connector_id: r.connector_id,
+                        ocpp_transaction_id: r.transaction_id.map(|id| id.to_string()),
+                        meter_values: r.meter_value.into_iter().map(meter_value).collect(),
+                        received_at,
+                    })
+                })?;
+                // Legal in 1.6, but the system has to guess the transaction (or there is none).
+                if let Inbound::Meter(readings) = &inbound
+                    && (readings.connector_id == 0 || readings.ocpp_transaction_id.is_none())
+                {
+                    quirks.push(Quirk::MeterValuesWithoutTransaction);
+                }
+                Ok((inbound, quirks))
+            }
             Action::StatusNotification => with(payload, |r: v16::StatusNotificationRequest| {
                 Inbound::Status(StatusReport {
                     station_id,

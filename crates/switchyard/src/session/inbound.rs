@@ -141,12 +141,6 @@ impl Session {
                 );
             }
             Inbound::Meter(readings) => {
-                // 2.x MeterValues never name a transaction (TransactionEvent carries those).
-                if self.adapter.protocol() == ocpp::Version::V16
-                    && (readings.connector_id == 0 || readings.ocpp_transaction_id.is_none())
-                {
-                    self.note_quirk(Quirk::MeterValuesWithoutTransaction);
-                }
                 let then = Then::Meter {
                     evse_id: readings.evse_id,
                     connector_id: readings.connector_id,
