@@ -5,11 +5,12 @@ TransactionEvents (with a replay), and the version-neutral commands."""
 import asyncio
 
 import websockets
-from ocpp.routing import on
+from ocpp.routing import after, on
 from ocpp.v201 import ChargePoint, call, call_result
 
 from interop_support import (
     RecordingConnection,
+    aeventually,
     assert_recent,
     eventually,
     new_station_id,
@@ -71,6 +72,59 @@ class Station201(ChargePoint):
                 for d in get_variable_data
             ]
         )
+
+
+    @on("GetBaseReport")
+    async def on_get_base_report(self, request_id, report_base, **kwargs):
+        self.received.append(("GetBaseReport", request_id, report_base))
+        return call_result.GetBaseReport(status="Accepted")
+
+    @after("GetBaseReport")
+    async def report(self, request_id, report_base, **kwargs):
+        # The report comes in two parts, as stations split large ones (tbc).
+        parts = [
+            [
+                {
+                    "component": {"name": "OCPPCommCtrlr"},
+                    "variable": {"name": "HeartbeatInterval"},
+                    "variable_attribute": [
+                        {"type": "Actual", "value": "60", "mutability": "ReadWrite"}
+                    ],
+                    "variable_characteristics": {
+                        "unit": "s",
+                        "data_type": "integer",
+                        "supports_monitoring": False,
+                    },
+                }
+            ],
+            [
+                {
+                    "component": {"name": "EVSE", "evse": {"id": 1}},
+                    "variable": {"name": "Power"},
+                    "variable_attribute": [{"value": "22000", "mutability": "ReadOnly"}],
+                    "variable_characteristics": {
+                        "unit": "W",
+                        "data_type": "decimal",
+                        "supports_monitoring": True,
+                    },
+                },
+                {
+                    "component": {"name": "SecurityCtrlr"},
+                    "variable": {"name": "BasicAuthPassword"},
+                    "variable_attribute": [{"value": "leaked-password", "mutability": "WriteOnly"}],
+                },
+            ],
+        ]
+        for seq_no, data in enumerate(parts):
+            await self.call(
+                call.NotifyReport(
+                    request_id=request_id,
+                    generated_at=now_iso(),
+                    seq_no=seq_no,
+                    report_data=data,
+                    tbc=seq_no + 1 < len(parts),
+                )
+            )
 
 
 def energy(wh, at, unit="Wh"):
@@ -196,6 +250,42 @@ def test_2_0_1_station_end_to_end(api):
                 station_id, "get-configuration", {"keys": ["OCPPCommCtrlr.HeartbeatInterval"]}
             )
             assert reply.expect(200)["status"] == "Accepted"
+            # The device model: requested, reported in parts, kept.
+            reply = await api.command(
+                station_id, "get-base-report", {"report_base": "FullInventory"}
+            )
+            assert reply.expect(200)["status"] == "Accepted"
+            [request] = [r for r in cp.received if r[0] == "GetBaseReport"]
+            assert request[2] == "FullInventory" and isinstance(request[1], int)
+
+            def reported():
+                variables = api.get(f"/api/v1/stations/{station_id}/variables").expect(200)
+                return variables if len(variables) == 3 else None
+
+            variables = await aeventually(reported)
+            by_name = {(v["component"], v["variable"]): v for v in variables}
+            heartbeat = by_name[("OCPPCommCtrlr", "HeartbeatInterval")]
+            assert heartbeat["attributes"][0]["value"] == "60"
+            assert heartbeat["characteristics"]["unit"] == "s"
+            power = by_name[("EVSE", "Power")]
+            assert power["evse_id"] == 1
+            assert power["attributes"][0] == {
+                "type": "Actual",
+                "value": "22000",
+                "mutability": "ReadOnly",
+                "persistent": None,
+                "constant": None,
+            }
+            password = by_name[("SecurityCtrlr", "BasicAuthPassword")]
+            assert password["attributes"][0]["value"] is None, "passwords are never kept"
+            configuration = (
+                await api.arequest("GET", f"/api/v1/stations/{station_id}/configuration")
+            ).expect(200)
+            lines = {c["key"]: c for c in configuration}
+            assert lines["OCPPCommCtrlr.HeartbeatInterval"]["value"] == "60"
+            assert lines["OCPPCommCtrlr.HeartbeatInterval"]["readonly"] is False
+            assert lines["EVSE.Power"]["evse_id"] == 1
+
             reply = await api.command(station_id, "reset", {"type": "Soft"})
             assert reply.expect(200)["status"] == "Accepted"
             assert ("Reset", "OnIdle") in cp.received

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde_json::value::RawValue;
 
-use crate::domain::{BootStatus, TransactionRecord};
+use crate::domain::{BootStatus, ReportedVariable, TransactionRecord};
 
 #[derive(Clone, Debug)]
 pub enum Command {
@@ -39,6 +39,10 @@ pub enum Command {
         key: String,
         value: String,
     },
+    /// 2.x GetBaseReport; 1.6: GetConfiguration of every key.
+    GetBaseReport {
+        report_base: ReportBase,
+    },
     TriggerMessage {
         message: String,
         evse_id: Option<u32>,
@@ -67,6 +71,7 @@ impl Command {
             Command::ChangeAvailability { .. } => "change-availability",
             Command::GetConfiguration { .. } => "get-configuration",
             Command::ChangeConfiguration { .. } => "change-configuration",
+            Command::GetBaseReport { .. } => "get-base-report",
             Command::TriggerMessage { .. } => "trigger-message",
             Command::ClearCache => "clear-cache",
             Command::DataTransfer { .. } => "data-transfer",
@@ -110,6 +115,13 @@ pub enum ResetKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportBase {
+    ConfigurationInventory,
+    FullInventory,
+    SummaryInventory,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Availability {
     Operative,
     Inoperative,
@@ -125,6 +137,9 @@ pub struct CommandReply {
     pub response: Box<RawValue>,
     /// For remote-start: the correlation number that the resulting transaction's events carry.
     pub remote_start_id: Option<i64>,
+    /// What the answer tells of the station's configuration, to be kept
+    /// (GetConfiguration / GetVariables values, an accepted change).
+    pub variables: Vec<ReportedVariable>,
 }
 
 /// A station's CALLERROR answer to a command (502 in the API).

@@ -14,8 +14,8 @@ use serde_json::value::RawValue;
 use crate::commands::{Command, CommandError, CommandReply};
 use crate::domain::auth::Authorization;
 use crate::domain::{
-    BootStatus, MeterReadings, NewTransaction, StationId, StatusReport, StopTransaction, Time,
-    TransactionEvent,
+    Attribute, BootStatus, MeterReadings, NewTransaction, ReportedVariable, StationId,
+    StatusReport, StopTransaction, Time, TransactionEvent, VariableKey,
 };
 
 /// A station's CALL, in domain terms.
@@ -33,6 +33,8 @@ pub enum Inbound {
     /// 2.x: one event of a transaction (boxed: by far the largest variant).
     TransactionEvent(Box<TransactionEvent>),
     Status(StatusReport),
+    /// Configuration the station reports of itself (2.x NotifyReport).
+    Variables(Vec<ReportedVariable>),
     DataTransfer {
         vendor_id: String,
         message_id: Option<String>,
@@ -107,10 +109,12 @@ pub enum DecodeError {
 pub enum Expect {
     /// A reply with a `status` field.
     Status,
-    /// A reply without one (GetConfiguration): `Accepted`.
-    NoStatus,
-    /// 2.0.1 SetVariables: the first `attributeStatus`.
-    AttributeStatus,
+    /// The station's configuration (1.6 GetConfiguration, 2.x GetVariables): no status
+    /// (`Accepted`); the values it reports are kept.
+    Configuration,
+    /// One variable changed (1.6 ChangeConfiguration; 2.x SetVariables, whose status is the
+    /// `attributeStatus`): the value is kept once the station accepts it.
+    Change { key: VariableKey, value: String },
     /// A raw call: returned as is.
     Raw,
 }
@@ -164,6 +168,19 @@ pub fn reply_status(payload: &RawValue) -> String {
         .ok()
         .and_then(|w| w.status)
         .unwrap_or_else(|| "Accepted".to_owned())
+}
+
+/// What an accepted change says of the station's configuration.
+pub(crate) fn changed_variable(
+    status: &str,
+    key: &VariableKey,
+    value: &str,
+) -> Option<ReportedVariable> {
+    (status == "Accepted").then(|| ReportedVariable {
+        key: key.clone(),
+        attributes: vec![Attribute::actual(Some(value.to_owned()))],
+        characteristics: None,
+    })
 }
 
 /// Read `payload` as `T` (quirks tolerated on the way travel along), then map it.

@@ -9,14 +9,15 @@ use serde_json::value::RawValue;
 
 use super::{
     BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter,
-    contains_ignore_ascii_case, empty_object, label, limited, normalise_unit, reply_status, to_raw,
-    with,
+    changed_variable, contains_ignore_ascii_case, empty_object, label, limited, normalise_unit,
+    reply_status, to_raw, with,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
 use crate::domain::{
-    BootStatus, ConnectorRecord, MeterReadings, MeterValue, NewTransaction, SampleValue,
-    SampledValue, StatusReport, StopTransaction, TagStatus, Time,
+    Attribute, BootStatus, ConnectorRecord, MeterReadings, MeterValue, Mutability, NewTransaction,
+    ReportedVariable, SampleValue, SampledValue, StatusReport, StopTransaction, TagStatus, Time,
+    VariableKey,
 };
 
 /// The 1.6 default measurand (S16 §7.31 SampledValue).
@@ -271,14 +272,22 @@ impl VersionAdapter for V16 {
                     .iter()
                     .map(|k| limited("keys", k))
                     .collect::<Result<_, _>>()?;
-                call(&v16::GetConfigurationRequest { key }, Expect::NoStatus)
+                call(&v16::GetConfigurationRequest { key }, Expect::Configuration)
             }
+            // The closest 1.6 has: the whole configuration, kept like a report.
+            Command::GetBaseReport { .. } => call(
+                &v16::GetConfigurationRequest { key: Vec::new() },
+                Expect::Configuration,
+            ),
             Command::ChangeConfiguration { key, value } => call(
                 &v16::ChangeConfigurationRequest {
                     key: limited("key", key)?,
                     value: limited("value", value)?,
                 },
-                Expect::Status,
+                Expect::Change {
+                    key: VariableKey::configuration_key(key),
+                    value: value.clone(),
+                },
             ),
             Command::TriggerMessage { message, evse_id } => {
                 let requested_message = serde_json::from_value(serde_json::Value::String(
@@ -331,14 +340,20 @@ impl VersionAdapter for V16 {
     }
 
     fn decode_reply(&self, expect: &Expect, payload: Box<RawValue>) -> CommandReply {
-        let status = match expect {
-            Expect::NoStatus => "Accepted".to_owned(),
-            Expect::Status | Expect::AttributeStatus | Expect::Raw => reply_status(&payload),
+        let (status, variables) = match expect {
+            Expect::Configuration => ("Accepted".to_owned(), configuration_keys(&payload)),
+            Expect::Change { key, value } => {
+                let status = reply_status(&payload);
+                let changed = changed_variable(&status, key, value);
+                (status, changed.into_iter().collect())
+            }
+            Expect::Status | Expect::Raw => (reply_status(&payload), Vec::new()),
         };
         CommandReply {
             status,
             response: payload,
             remote_start_id: None,
+            variables,
         }
     }
 
@@ -351,6 +366,42 @@ impl VersionAdapter for V16 {
         }
         redact_authorization_key(frame).map_or(Cow::Borrowed(frame), Cow::Owned)
     }
+}
+
+/// The keys of a GetConfiguration.conf, read leniently: a station whose value breaks a
+/// limit (500 characters) still gets the rest of its configuration kept.
+fn configuration_keys(payload: &RawValue) -> Vec<ReportedVariable> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Conf {
+        #[serde(default)]
+        configuration_key: Vec<KeyValue>,
+    }
+    #[derive(serde::Deserialize)]
+    struct KeyValue {
+        key: String,
+        #[serde(default)]
+        readonly: Option<bool>,
+        #[serde(default)]
+        value: Option<String>,
+    }
+    let Ok(conf) = serde_json::from_str::<Conf>(payload.get()) else {
+        return Vec::new();
+    };
+    conf.configuration_key
+        .into_iter()
+        .map(|kv| ReportedVariable {
+            key: VariableKey::configuration_key(kv.key),
+            attributes: vec![Attribute {
+                mutability: kv.readonly.map(|readonly| match readonly {
+                    true => Mutability::ReadOnly,
+                    false => Mutability::ReadWrite,
+                }),
+                ..Attribute::actual(kv.value)
+            }],
+            characteristics: None,
+        })
+        .collect()
 }
 
 /// Replace the value of every `{"key": "AuthorizationKey", "value": …}` object in a frame

@@ -14,10 +14,10 @@ use serde_json::value::RawValue;
 
 use super::{
     BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter,
-    contains_ignore_ascii_case, empty_object, label, limited, normalise_unit, reply_status, to_raw,
-    with,
+    changed_variable, contains_ignore_ascii_case, empty_object, label, limited, normalise_unit,
+    reply_status, to_raw, with,
 };
-use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
+use crate::commands::{Availability, Command, CommandError, CommandReply, ReportBase, ResetKind};
 use crate::domain::auth::Authorization;
 use crate::domain::{
     BootStatus, ConnectorRecord, MeterReadings, MeterValue, SampleValue, SampledValue,
@@ -117,11 +117,11 @@ impl VersionAdapter for V201 {
                     message_id: r.message_id.map(CiString::into_inner),
                 }
             }),
+            Action::NotifyReport => with(payload, |r: v201::NotifyReportRequest| {
+                Inbound::Variables(variables::reported(r))
+            }),
             // Recorded in the journal and acknowledged (their answers are empty); the
             // features that act on them come later.
-            Action::NotifyReport => with(payload, |_: v201::NotifyReportRequest| {
-                Inbound::Notification
-            }),
             Action::NotifyEvent => {
                 with(payload, |_: v201::NotifyEventRequest| Inbound::Notification)
             }
@@ -333,11 +333,12 @@ impl VersionAdapter for V201 {
                         get_variable_data,
                         custom_data: None,
                     },
-                    Expect::NoStatus,
+                    Expect::Configuration,
                 )
             }
             Command::ChangeConfiguration { key, value } => {
                 let (component, variable) = component_variable(key)?;
+                let changed = variables::key(&component, &variable);
                 call(
                     &v201::SetVariablesRequest {
                         set_variable_data: vec![v201::SetVariableData {
@@ -349,9 +350,27 @@ impl VersionAdapter for V201 {
                         }],
                         custom_data: None,
                     },
-                    Expect::AttributeStatus,
+                    Expect::Change {
+                        key: changed,
+                        value: value.clone(),
+                    },
                 )
             }
+            Command::GetBaseReport { report_base } => call(
+                &v201::GetBaseReportRequest {
+                    // Unique per request like remote start ids, and below i32::MAX.
+                    request_id: i32::try_from(remote_start_id).unwrap_or(i32::MAX),
+                    report_base: match report_base {
+                        ReportBase::ConfigurationInventory => {
+                            v201::ReportBase::ConfigurationInventory
+                        }
+                        ReportBase::FullInventory => v201::ReportBase::FullInventory,
+                        ReportBase::SummaryInventory => v201::ReportBase::SummaryInventory,
+                    },
+                    custom_data: None,
+                },
+                Expect::Status,
+            ),
             Command::TriggerMessage { message, evse_id } => {
                 let requested_message = serde_json::from_value(serde_json::Value::String(
                     message.clone(),
@@ -412,15 +431,20 @@ impl VersionAdapter for V201 {
     }
 
     fn decode_reply(&self, expect: &Expect, payload: Box<RawValue>) -> CommandReply {
-        let status = match expect {
-            Expect::NoStatus => "Accepted".to_owned(),
-            Expect::AttributeStatus => attribute_status(&payload),
-            Expect::Status | Expect::Raw => reply_status(&payload),
+        let (status, variables) = match expect {
+            Expect::Configuration => ("Accepted".to_owned(), variables::read(&payload)),
+            Expect::Change { key, value } => {
+                let status = attribute_status(&payload);
+                let changed = changed_variable(&status, key, value);
+                (status, changed.into_iter().collect())
+            }
+            Expect::Status | Expect::Raw => (reply_status(&payload), Vec::new()),
         };
         CommandReply {
             status,
             response: payload,
             remote_start_id: None,
+            variables,
         }
     }
 
@@ -565,3 +589,4 @@ fn id_token_info(authorization: &Authorization) -> v201::IdTokenInfo {
 
 #[cfg(test)]
 mod tests;
+mod variables;

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use super::error::ApiError;
 use super::id_tags::check_id_tag;
-use crate::commands::{Availability, Command, ResetKind};
+use crate::commands::{Availability, Command, ReportBase, ResetKind};
 
 /// The commands of the Core slice, by their URL name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
@@ -21,6 +21,7 @@ pub enum CommandName {
     ChangeAvailability,
     GetConfiguration,
     ChangeConfiguration,
+    GetBaseReport,
     TriggerMessage,
     ClearCache,
     DataTransfer,
@@ -37,6 +38,7 @@ impl CommandName {
             CommandName::ChangeAvailability => "change-availability",
             CommandName::GetConfiguration => "get-configuration",
             CommandName::ChangeConfiguration => "change-configuration",
+            CommandName::GetBaseReport => "get-base-report",
             CommandName::TriggerMessage => "trigger-message",
             CommandName::ClearCache => "clear-cache",
             CommandName::DataTransfer => "data-transfer",
@@ -128,6 +130,25 @@ pub struct ChangeConfigurationBody {
     pub value: String,
 }
 
+/// `get-base-report`: 2.x GetBaseReport (the station answers, then sends its report in
+/// NotifyReport messages, which are kept: see `/stations/{id}/variables`); 1.6 reads the whole
+/// configuration with GetConfiguration instead.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetBaseReportBody {
+    /// Default `FullInventory`.
+    pub report_base: Option<ReportBaseName>,
+}
+
+/// OCPP's names, spelled as on the wire.
+#[allow(clippy::enum_variant_names)]
+#[derive(Clone, Copy, Debug, Deserialize, ToSchema)]
+pub enum ReportBaseName {
+    ConfigurationInventory,
+    FullInventory,
+    SummaryInventory,
+}
+
 /// `trigger-message`.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -164,6 +185,7 @@ pub enum CommandBody {
     ChangeAvailability(ChangeAvailabilityBody),
     GetConfiguration(GetConfigurationBody),
     ChangeConfiguration(ChangeConfigurationBody),
+    GetBaseReport(GetBaseReportBody),
     TriggerMessage(TriggerMessageBody),
     ClearCache(ClearCacheBody),
     DataTransfer(DataTransferBody),
@@ -250,6 +272,18 @@ pub fn requested(name: CommandName, value: serde_json::Value) -> Result<Requeste
             Command::ChangeConfiguration {
                 key: body.key,
                 value: body.value,
+            }
+        }
+        CommandName::GetBaseReport => {
+            let body: GetBaseReportBody = from_value(value)?;
+            Command::GetBaseReport {
+                report_base: match body.report_base {
+                    None | Some(ReportBaseName::FullInventory) => ReportBase::FullInventory,
+                    Some(ReportBaseName::ConfigurationInventory) => {
+                        ReportBase::ConfigurationInventory
+                    }
+                    Some(ReportBaseName::SummaryInventory) => ReportBase::SummaryInventory,
+                },
             }
         }
         CommandName::TriggerMessage => {

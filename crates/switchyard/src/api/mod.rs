@@ -6,6 +6,7 @@
 
 mod command_bodies;
 mod commands;
+mod configuration;
 mod error;
 mod events;
 mod id_tags;
@@ -69,6 +70,8 @@ fn v1_routes() -> OpenApiRouter<App> {
             stations::delete_station
         ))
         .routes(routes!(journal::list_messages))
+        .routes(routes!(configuration::list_variables))
+        .routes(routes!(configuration::get_configuration))
         .routes(routes!(commands::run_command))
         .routes(routes!(commands::raw_call))
         .routes(routes!(id_tags::list_id_tags))

@@ -4,9 +4,11 @@
 //! here knows a wire format.
 
 pub mod auth;
+mod device_model;
 mod ids;
 mod records;
 
+pub use device_model::*;
 pub use ids::{StationId, StationIdError};
 pub use records::*;
 

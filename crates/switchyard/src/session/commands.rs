@@ -4,9 +4,11 @@ use std::time::Duration;
 
 use ocpp::{CallId, Reply};
 
-use super::{Effect, Now, REMOTE_START_WINDOW, Session};
+use super::{Awaiting, Effect, Now, REMOTE_START_WINDOW, Session};
 use crate::adapters::Expect;
 use crate::commands::{Command, CommandError, CommandReply};
+use crate::domain::VariablesReport;
+use crate::store::Write;
 
 #[derive(Debug)]
 pub(super) struct Pending {
@@ -104,6 +106,18 @@ impl Session {
                         start.accepted_at = now.mono;
                         self.remote_starts.push(start);
                     }
+                }
+                if !reply.variables.is_empty() {
+                    let report = VariablesReport {
+                        station_id: self.station.clone(),
+                        received_at: now.wall,
+                        variables: std::mem::take(&mut reply.variables),
+                    };
+                    let token = pending.token;
+                    return self.push_write(
+                        Write::Variables(Box::new(report)),
+                        Awaiting::Command { token, reply },
+                    );
                 }
                 Ok(reply)
             }

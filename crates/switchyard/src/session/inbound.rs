@@ -8,7 +8,7 @@ use crate::adapters::{BootInfo, CallContext, DecodeError, Inbound, Outbound};
 use crate::domain::auth::authorize;
 use crate::domain::{
     BootReport, BootStatus, MeterValue, NewTransaction, SampleValue, StatusReport,
-    TransactionEventOutcome,
+    TransactionEventOutcome, VariablesReport,
 };
 use crate::events::{Event, EventKind};
 use crate::store::{Write, Written};
@@ -35,6 +35,8 @@ pub(super) enum Then {
         meter_wh: Option<f64>,
     },
     Status(StatusReport),
+    /// Stored: answer with an empty confirmation.
+    Empty,
     TransactionEvent {
         /// The event carried an idToken: answer with its idTokenInfo.
         with_token: bool,
@@ -163,6 +165,20 @@ impl Session {
             Inbound::Status(status) => {
                 let then = Then::Status(status.clone());
                 self.push_write(Write::Status(status), Awaiting::Reply { call, then });
+            }
+            Inbound::Variables(variables) => {
+                let report = VariablesReport {
+                    station_id,
+                    received_at: now.wall,
+                    variables,
+                };
+                self.push_write(
+                    Write::Variables(Box::new(report)),
+                    Awaiting::Reply {
+                        call,
+                        then: Then::Empty,
+                    },
+                );
             }
             Inbound::DataTransfer { .. } => {
                 self.respond(now, call, &Outbound::DataTransferUnknownVendor)
@@ -311,6 +327,9 @@ impl Session {
                 let authorization = with_token.then(|| authorize(outcome.tag.as_ref(), now.wall));
                 self.respond(now, call, &Outbound::TransactionEvent { authorization });
                 self.publish_transaction_event(&outcome, (evse_id, connector_id), meter_wh);
+            }
+            (Then::Empty, EffectResult::Written(Ok(_))) => {
+                self.respond(now, call, &Outbound::Empty)
             }
             (Then::Status(report), EffectResult::Written(Ok(_))) => {
                 self.respond(now, call, &Outbound::Empty);

@@ -130,6 +130,12 @@ enum Awaiting {
         call: MessageId,
         then: inbound::Then,
     },
+    /// A command's answer, held until what it told of the station's configuration is stored
+    /// (so a read right after the command sees it).
+    Command {
+        token: CommandToken,
+        reply: CommandReply,
+    },
 }
 
 pub struct Session {
@@ -200,6 +206,18 @@ impl Session {
     pub fn handle_effect_result(&mut self, now: Now, id: EffectId, result: EffectResult) {
         match self.awaiting.remove(&id) {
             Some(Awaiting::Reply { call, then }) => self.finish_inbound(now, call, then, result),
+            Some(Awaiting::Command { token, reply }) => {
+                if let EffectResult::Written(Err(description)) = result {
+                    // The station's answer stands; only the configuration view misses it.
+                    self.observe(Observation::Violation {
+                        description: format!("store: {description}"),
+                    });
+                }
+                self.effects.push_back(Effect::CommandDone {
+                    token,
+                    result: Ok(reply),
+                });
+            }
             Some(Awaiting::Nothing) | None => {}
         }
     }

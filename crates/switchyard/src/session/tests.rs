@@ -354,6 +354,37 @@ fn command_round_trip_and_timeout() {
 }
 
 #[test]
+fn configuration_answers_are_stored_before_the_command_is_done() {
+    let mut h = Harness::new();
+    let get = Command::GetConfiguration { keys: Vec::new() };
+    h.session
+        .handle_command(h.now, 7, get, Duration::from_secs(5), 1);
+    h.pump();
+    let call = h.take_sent().remove(0);
+    assert_eq!(call[2], "GetConfiguration");
+    h.send(json!([3, call[1], {"configurationKey": [
+        {"key": "HeartbeatInterval", "readonly": false, "value": "300"}]}]));
+    let done = |h: &Harness| {
+        h.effects
+            .iter()
+            .any(|e| matches!(e, Effect::CommandDone { token: 7, .. }))
+    };
+    assert!(!done(&h), "the answer waits for the store");
+    let (id, what) = h.take_request();
+    assert!(
+        what.starts_with("Variables(") && what.contains("HeartbeatInterval"),
+        "{what}"
+    );
+    // A failing store does not turn the station's answer into an error.
+    h.resolve(id, EffectResult::Written(Err("disk full".into())));
+    let reply = h.effects.iter().find_map(|e| match e {
+        Effect::CommandDone { token: 7, result } => Some(result.as_ref().map(|r| r.status.clone())),
+        _ => None,
+    });
+    assert_eq!(reply.map(|r| r.ok()), Some(Some("Accepted".to_owned())));
+}
+
+#[test]
 fn remote_start_is_refused_while_pending_and_correlated_when_accepted() {
     let mut h = Harness::new();
     h.boot(BootPolicy::Pending);

@@ -24,6 +24,7 @@ use crate::domain::{
     BootReport, JournalEntry, MeterOutcome, MeterReadings, MeterValue, NewTransaction,
     StartOutcome, StationId, StationPatch, StationRecord, StatusReport, StopOutcome,
     StopTransaction, TagRecord, Time, TransactionEvent, TransactionEventOutcome, TransactionRecord,
+    VariableRecord, VariablesReport,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +49,8 @@ pub enum Write {
     Meter(MeterReadings),
     /// Boxed: the largest write by far, and rare next to MeterValues.
     TransactionEvent(Box<TransactionEvent>),
+    /// Configuration the station reported (device model variables, 1.6 keys).
+    Variables(Box<VariablesReport>),
     /// The station was seen (connected, disconnected, heartbeat): updates `last_seen`.
     Seen {
         station_id: StationId,
@@ -65,6 +68,8 @@ pub enum Written {
     Stop(StopOutcome),
     Meter(MeterOutcome),
     TransactionEvent(TransactionEventOutcome),
+    /// How many variables the report named (0: the station is not registered).
+    Variables(usize),
     Seen,
 }
 
@@ -100,6 +105,10 @@ pub trait Store: Send + Sync + 'static {
     /// Stops that named a transaction the system does not know (an unknown id, or errata
     /// §3.18's -1), oldest first; their readings are stored unlinked (`meter_values` empty).
     async fn unmatched_stops(&self, station_id: &StationId) -> StoreResult<Vec<StopTransaction>>;
+
+    // Configuration
+    /// Every variable the station reported (2.x device model, 1.6 configuration keys).
+    async fn variables(&self, station_id: &StationId) -> StoreResult<Vec<VariableRecord>>;
 
     // Session writes
     /// Commit `write` durably (batched with others) and return what it produced.

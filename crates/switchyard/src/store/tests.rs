@@ -9,12 +9,14 @@ mod events;
 mod meter;
 mod stations;
 mod transactions;
+mod variables;
 
 pub(crate) use concurrency::*;
 pub(crate) use events::*;
 pub(crate) use meter::*;
 pub(crate) use stations::*;
 pub(crate) use transactions::*;
+pub(crate) use variables::*;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -69,6 +71,9 @@ macro_rules! all_contract_tests {
             events_lifetime_meter_is_not_billed,
             events_and_1_6_starts_do_not_mix,
             meter_values_of_an_evse_join_its_2x_transaction,
+            variables_merge_by_key_and_attribute,
+            variables_keep_no_secrets,
+            variables_of_unknown_or_deleted_stations,
             concurrent_writes,
             writes_after_close_are_refused,
         );

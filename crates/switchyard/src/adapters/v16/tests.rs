@@ -168,8 +168,87 @@ fn raw_calls_are_validated() {
 fn replies_give_a_status() {
     let reply = V16.decode_reply(&Expect::Status, raw(json!({"status": "Unlocked"})));
     assert_eq!(reply.status, "Unlocked");
-    let reply = V16.decode_reply(&Expect::NoStatus, raw(json!({"configurationKey": []})));
+    let reply = V16.decode_reply(&Expect::Configuration, raw(json!({"configurationKey": []})));
     assert_eq!(reply.status, "Accepted");
+}
+
+#[test]
+fn configuration_answers_are_kept_leniently() {
+    let long = "x".repeat(600);
+    let reply = V16.decode_reply(
+        &Expect::Configuration,
+        raw(json!({"configurationKey": [
+            {"key": "HeartbeatInterval", "readonly": false, "value": "300"},
+            {"key": "NumberOfConnectors", "readonly": true, "value": "2"},
+            {"key": "VendorBlob", "readonly": true, "value": long},
+            {"key": "NoValue", "readonly": false}
+        ], "unknownKey": ["Nope"]})),
+    );
+    let kept: Vec<_> = reply
+        .variables
+        .iter()
+        .map(|v| {
+            let a = &v.attributes[0];
+            (
+                v.key.configuration_name(),
+                a.value.as_deref().map(str::len),
+                a.mutability,
+            )
+        })
+        .collect();
+    assert_eq!(
+        kept,
+        vec![
+            (
+                "HeartbeatInterval".to_owned(),
+                Some(3),
+                Some(Mutability::ReadWrite)
+            ),
+            (
+                "NumberOfConnectors".to_owned(),
+                Some(1),
+                Some(Mutability::ReadOnly)
+            ),
+            (
+                "VendorBlob".to_owned(),
+                Some(600),
+                Some(Mutability::ReadOnly)
+            ),
+            ("NoValue".to_owned(), None, Some(Mutability::ReadWrite)),
+        ]
+    );
+    assert!(kept.iter().all(|(k, ..)| k != "Nope"));
+
+    let (_, _, expect) = V16
+        .encode_command(
+            &Command::ChangeConfiguration {
+                key: "HeartbeatInterval".into(),
+                value: "60".into(),
+            },
+            0,
+        )
+        .unwrap();
+    let rejected = V16.decode_reply(&expect, raw(json!({"status": "Rejected"})));
+    assert!(rejected.variables.is_empty());
+    let accepted = V16.decode_reply(&expect, raw(json!({"status": "Accepted"})));
+    assert_eq!(accepted.status, "Accepted");
+    assert_eq!(
+        accepted.variables[0].attributes[0].value.as_deref(),
+        Some("60")
+    );
+
+    let (action, _, expect) = V16
+        .encode_command(
+            &Command::GetBaseReport {
+                report_base: crate::commands::ReportBase::FullInventory,
+            },
+            0,
+        )
+        .unwrap();
+    assert_eq!(
+        (action.as_str(), expect),
+        ("GetConfiguration", Expect::Configuration)
+    );
 }
 
 #[test]

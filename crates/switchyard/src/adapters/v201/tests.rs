@@ -1,5 +1,6 @@
 use super::*;
-use crate::domain::StationId;
+use crate::commands::ReportBase;
+use crate::domain::{AttributeKind, Mutability, StationId, VariableKey};
 
 fn context(station: &StationId) -> CallContext<'_> {
     CallContext {
@@ -134,7 +135,13 @@ fn commands_map_onto_2_0_1_calls() {
         )
         .unwrap();
     assert_eq!(action, "SetVariables");
-    assert_eq!(expect, Expect::AttributeStatus);
+    assert_eq!(
+        expect,
+        Expect::Change {
+            key: VariableKey::component_variable("OCPPCommCtrlr", "HeartbeatInterval"),
+            value: "60".into()
+        }
+    );
     v201::validate_request(Action::SetVariables, payload.get()).unwrap();
     let reply = V201.decode_reply(
         &expect,
@@ -144,6 +151,20 @@ fn commands_map_onto_2_0_1_calls() {
         ),
     );
     assert_eq!(reply.status, "RebootRequired");
+    assert!(
+        reply.variables.is_empty(),
+        "only an accepted change is kept"
+    );
+    let reply = V201.decode_reply(
+        &expect,
+        raw(r#"{"setVariableResult":[{"attributeStatus":"Accepted",
+               "component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}"#),
+    );
+    assert_eq!(reply.variables.len(), 1);
+    assert_eq!(
+        reply.variables[0].attributes[0].value.as_deref(),
+        Some("60")
+    );
     assert!(matches!(
         V201.encode_command(&Command::GetConfiguration { keys: Vec::new() }, 0),
         Err(CommandError::Invalid(_))
@@ -180,4 +201,100 @@ fn basic_auth_password_is_redacted() {
     // Other frames pass untouched, without a copy.
     let plain = r#"[2,"2","Heartbeat",{}]"#;
     assert!(matches!(V201.redact(plain), Cow::Borrowed(_)));
+}
+
+#[test]
+fn notify_report_becomes_variables() {
+    let station = StationId::new("CP-201").unwrap();
+    let payload = raw(
+        r#"{"requestId":7,"generatedAt":"2026-01-01T10:00:00Z","seqNo":0,"tbc":false,
+            "reportData":[
+              {"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"},
+               "variableAttribute":[{"type":"Actual","value":"300","mutability":"ReadWrite",
+                                     "persistent":true,"constant":false},
+                                    {"type":"MaxSet","value":"3600"}],
+               "variableCharacteristics":{"unit":"s","dataType":"integer","minLimit":1,
+                                          "supportsMonitoring":false}},
+              {"component":{"name":"Connector","instance":"left","evse":{"id":2,"connectorId":1}},
+               "variable":{"name":"ConnectorType","instance":"x"},
+               "variableAttribute":[{"value":"cCCS2","mutability":"ReadOnly"}]}]}"#,
+    );
+    let (inbound, quirks) = V201
+        .decode_call("NotifyReport", &payload, context(&station))
+        .unwrap();
+    assert!(quirks.is_empty());
+    let Inbound::Variables(variables) = inbound else {
+        panic!("{inbound:?}");
+    };
+    assert_eq!(variables.len(), 2);
+    let hb = &variables[0];
+    assert_eq!(
+        hb.key,
+        VariableKey::component_variable("OCPPCommCtrlr", "HeartbeatInterval")
+    );
+    assert_eq!(hb.attributes.len(), 2);
+    assert_eq!(hb.attributes[1].kind, AttributeKind::MaxSet);
+    let characteristics = hb.characteristics.as_ref().unwrap();
+    assert_eq!(characteristics.data_type, "integer");
+    assert_eq!(characteristics.unit.as_deref(), Some("s"));
+    let connector = &variables[1];
+    assert_eq!(connector.key.evse_id, Some(2));
+    assert_eq!(connector.key.connector_id, Some(1));
+    assert_eq!(connector.key.component_instance.as_deref(), Some("left"));
+    assert_eq!(connector.key.variable_instance.as_deref(), Some("x"));
+    // No type: Actual.
+    assert_eq!(connector.attributes[0].kind, AttributeKind::Actual);
+    assert_eq!(
+        connector.attributes[0].mutability,
+        Some(Mutability::ReadOnly)
+    );
+}
+
+#[test]
+fn get_variables_answers_keep_what_was_read() {
+    let (action, payload, expect) = V201
+        .encode_command(
+            &Command::GetConfiguration {
+                keys: vec!["OCPPCommCtrlr.HeartbeatInterval".into(), "X.Y".into()],
+            },
+            0,
+        )
+        .unwrap();
+    assert_eq!(action, "GetVariables");
+    assert_eq!(expect, Expect::Configuration);
+    v201::validate_request(Action::GetVariables, payload.get()).unwrap();
+    let reply = V201.decode_reply(
+        &expect,
+        raw(r#"{"getVariableResult":[
+                {"attributeStatus":"Accepted","attributeValue":"300",
+                 "component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}},
+                {"attributeStatus":"UnknownComponent",
+                 "component":{"name":"X"},"variable":{"name":"Y"}}]}"#),
+    );
+    assert_eq!(reply.status, "Accepted");
+    assert_eq!(reply.variables.len(), 1);
+    assert_eq!(
+        reply.variables[0].attributes[0].value.as_deref(),
+        Some("300")
+    );
+}
+
+#[test]
+fn get_base_report_names_a_fresh_request() {
+    let (action, payload, expect) = V201
+        .encode_command(
+            &Command::GetBaseReport {
+                report_base: ReportBase::ConfigurationInventory,
+            },
+            4242,
+        )
+        .unwrap();
+    assert_eq!(action, "GetBaseReport");
+    assert_eq!(expect, Expect::Status);
+    v201::validate_request(Action::GetBaseReport, payload.get()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(payload.get()).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"requestId": 4242, "reportBase": "ConfigurationInventory"})
+    );
 }

@@ -3,6 +3,7 @@
 //! commands as a test says (the socket side is tested end to end elsewhere).
 
 mod commands;
+mod configuration;
 mod id_tags;
 mod operations;
 mod stations;
@@ -244,6 +245,7 @@ pub fn reply(status: &str, response: &str, remote_start_id: Option<i64>) -> Comm
         status: status.into(),
         response: serde_json::value::RawValue::from_string(response.into()).unwrap(),
         remote_start_id,
+        variables: Vec::new(),
     }
 }
 

@@ -16,6 +16,7 @@ mod reads;
 mod samples;
 mod schema;
 mod transaction_events;
+mod variables;
 mod writer;
 mod writes;
 
@@ -42,7 +43,7 @@ use self::writes::{Done, Op};
 use super::{Store, StoreError, StoreResult, TransactionFilter, Write, Written};
 use crate::domain::{
     JournalEntry, MeterValue, StationId, StationPatch, StationRecord, StopTransaction, TagRecord,
-    TransactionRecord,
+    TransactionRecord, VariableRecord,
 };
 
 /// How long a connection waits for a lock held by another (another process, or a checkpoint).
@@ -351,6 +352,13 @@ impl Store for SqliteStore {
     async fn meter_values(&self, transaction_id: i64) -> StoreResult<Vec<MeterValue>> {
         self.readers
             .read(move |conn| reads::meter_values(conn, transaction_id))
+            .await
+    }
+
+    async fn variables(&self, station_id: &StationId) -> StoreResult<Vec<VariableRecord>> {
+        let station_id = station_id.clone();
+        self.readers
+            .read(move |conn| variables::variables(conn, &station_id))
             .await
     }
 

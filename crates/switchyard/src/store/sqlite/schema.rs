@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_meter_readings.sql"),
     include_str!("migrations/0005_journal_moves_out.sql"),
     include_str!("migrations/0006_transaction_events.sql"),
+    include_str!("migrations/0007_station_variables.sql"),
 ];
 
 /// The schema version this build writes.

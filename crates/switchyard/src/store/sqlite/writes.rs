@@ -9,6 +9,7 @@ use super::convert::{boot_policy_str, millis, opt_millis};
 use super::reads;
 use super::samples::PackedReadings;
 use super::transaction_events;
+use super::variables;
 use crate::domain::{BootReport, StationId, StationPatch, StationRecord, StatusReport, TagRecord};
 use crate::store::{StoreError, Write, Written};
 
@@ -66,6 +67,7 @@ fn apply_write(conn: &Connection, write: &Write) -> Result<Written, StoreError> 
         Write::Meter(readings) => {
             Written::Meter(billing::meter(conn, &PackedReadings::new(readings))?)
         }
+        Write::Variables(report) => Written::Variables(variables::report(conn, report)?),
         Write::Seen {
             station_id,
             protocol,
