@@ -63,10 +63,10 @@ async fn list(
 
 /// The error kind (for the report's errors by kind) if `tx` is not stored right.
 fn verify(tx: &CompletedTransaction, stored: &[Value]) -> Result<(), &'static str> {
-    let id = tx.transaction_id.to_string();
+    let id = tx.transaction_id.as_str();
     let matching: Vec<&Value> = stored
         .iter()
-        .filter(|t| t["ocpp_transaction_id"].as_str() == Some(id.as_str()))
+        .filter(|t| t["ocpp_transaction_id"].as_str() == Some(id))
         .collect();
     let t = match matching.as_slice() {
         [] => return Err("transaction missing"),
@@ -102,7 +102,7 @@ mod tests {
         let tx = CompletedTransaction {
             station_id: "S".into(),
             connector_id: 1,
-            transaction_id: 7,
+            transaction_id: "7".into(),
             meter_start_wh: 100,
             meter_stop_wh: 150,
         };

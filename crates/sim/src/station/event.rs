@@ -9,7 +9,9 @@ use serde::Serialize;
 pub struct CompletedTransaction {
     pub station_id: String,
     pub connector_id: u32,
-    pub transaction_id: i32,
+    /// What the station calls it: the 1.6 integer as text, or the 2.0.1 transactionId (the
+    /// API's `ocpp_transaction_id`).
+    pub transaction_id: String,
     pub meter_start_wh: i64,
     pub meter_stop_wh: i64,
 }
