@@ -146,6 +146,8 @@ struct Connector {
     every: Option<Duration>,
     /// The RequestStartTransaction (2.0.1) this session is for, until its Started event.
     remote_start_id: Option<i32>,
+    /// When the meter was last read for a 2.0.1 TransactionEvent: the next reading is later.
+    last_reading: Option<DateTime<Utc>>,
 }
 
 impl Tx {
@@ -262,6 +264,7 @@ impl Station {
                 authorized: None,
                 every: None,
                 remote_start_id: None,
+                last_reading: None,
             })
             .collect();
         let model = model::DeviceModel::new(&config.id, config.connectors);

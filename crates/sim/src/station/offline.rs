@@ -226,6 +226,7 @@ impl Station {
                         CompletedTransaction {
                             station_id: self.config.id.clone(),
                             connector_id: *connector,
+                            evse_id: None,
                             transaction_id: id.to_string(),
                             meter_start_wh: *meter_start,
                             meter_stop_wh: request.meter_stop,

@@ -310,9 +310,15 @@ impl Station {
         if let Some(Session::Stopping { tx, meter_stop }) =
             self.connector(connector).map(|c| &c.session)
         {
+            let (connector_id, evse_id) = if self.is_v201() {
+                (1, Some(connector))
+            } else {
+                (connector, None)
+            };
             let done = CompletedTransaction {
                 station_id: self.config.id.clone(),
-                connector_id: connector,
+                connector_id,
+                evse_id,
                 transaction_id: tx.reference(),
                 meter_start_wh: tx.meter_start,
                 meter_stop_wh: *meter_stop,

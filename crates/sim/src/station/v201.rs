@@ -4,6 +4,7 @@
 //! are shared with 1.6; only the messages differ. Each simulated connector is EVSE n with
 //! connector 1.
 
+use chrono::DateTime;
 use ocpp::v16::{self, ChargePointStatus, IdToken};
 use ocpp::v201::{self, MeterValue, SampledValue, TransactionEventRequest, TriggerReason};
 
@@ -160,9 +161,27 @@ impl Station {
         }
     }
 
+    /// The time of a meter reading on `connector`: now, or a millisecond after the last one.
+    /// Two readings with one timestamp would leave the CSMS to guess which is the later
+    /// (Switchyard keeps the first), and the wall clock may not move between two wake-ups.
+    fn reading_time(&mut self, connector: u32, now: Now) -> Now {
+        let Some(c) = self.connector_mut(connector) else {
+            return now;
+        };
+        // Timestamps go out in whole milliseconds: compare those.
+        let mut ms = now.wall.timestamp_millis();
+        if let Some(last) = c.last_reading {
+            ms = ms.max(last.timestamp_millis() + 1);
+        }
+        let mut at = now;
+        at.wall = DateTime::from_timestamp_millis(ms).unwrap_or(now.wall);
+        c.last_reading = Some(at.wall);
+        at
+    }
+
     /// Started, seqNo 0: the tag was authorised (or the server asked for it), energy flows.
     pub(super) fn started_event(
-        &self,
+        &mut self,
         now: Now,
         connector: u32,
         tag: &IdToken,
@@ -170,6 +189,7 @@ impl Station {
         remote_start_id: Option<i32>,
         meter_start: i64,
     ) -> TransactionEventRequest {
+        let now = self.reading_time(connector, now);
         let trigger = if remote_start_id.is_some() {
             TriggerReason::RemoteStart
         } else {
@@ -207,6 +227,7 @@ impl Station {
         queued: bool,
     ) {
         let (stopped_reason, trigger) = stop_reasons(reason);
+        let at = self.reading_time(connector, now);
         let info = v201::Transaction {
             transaction_id: ci(&tx.uid),
             charging_state: Some(v201::ChargingState::EvConnected),
@@ -215,9 +236,9 @@ impl Station {
             remote_start_id: None,
             custom_data: None,
         };
-        let meter = energy(now, meter_stop, v201::ReadingContext::TransactionEnd);
+        let meter = energy(at, meter_stop, v201::ReadingContext::TransactionEnd);
         let request = self.transaction_event(
-            now,
+            at,
             connector,
             v201::TransactionEvent::Ended,
             trigger,
@@ -229,7 +250,8 @@ impl Station {
         if queued {
             let done = CompletedTransaction {
                 station_id: self.config.id.clone(),
-                connector_id: connector,
+                connector_id: CONNECTOR,
+                evse_id: Some(connector),
                 transaction_id: tx.uid.clone(),
                 meter_start_wh: tx.meter_start,
                 meter_stop_wh: meter_stop,
@@ -263,6 +285,7 @@ impl Station {
             v201::ReadingContext::SamplePeriodic
         };
         let samples = self.samples(connector, context);
+        let now = self.reading_time(connector, now);
         let queued = self.config.scenario.queues_transactions();
         let Some(c) = self.connector_mut(connector) else {
             return;
