@@ -146,6 +146,9 @@ struct Connector {
     every: Option<Duration>,
     /// The RequestStartTransaction (2.0.1) this session is for, until its Started event.
     remote_start_id: Option<i32>,
+    /// The idToken that request named, used as it came (whole, with its type) for the rest
+    /// of the session: the 1.6-sized tag keeps only its first 20 characters.
+    remote_token: Option<ocpp::v201::IdToken>,
     /// When the meter was last read for a 2.0.1 TransactionEvent: the next reading is later.
     last_reading: Option<DateTime<Utc>>,
 }
@@ -199,6 +202,7 @@ enum Deferred {
         connector: u32,
         tag: IdToken,
         remote_start_id: Option<i32>,
+        remote_token: Option<Box<ocpp::v201::IdToken>>,
     },
     Stop {
         connector: u32,
@@ -264,6 +268,7 @@ impl Station {
                 authorized: None,
                 every: None,
                 remote_start_id: None,
+                remote_token: None,
                 last_reading: None,
             })
             .collect();
@@ -502,9 +507,11 @@ impl Station {
                 connector,
                 tag,
                 remote_start_id,
+                remote_token,
             } => {
                 if let Some(c) = self.connector_mut(connector) {
                     c.remote_start_id = remote_start_id;
+                    c.remote_token = remote_token.map(|t| *t);
                 }
                 if self.store.get_bool(AUTHORIZE_REMOTE_TX_REQUESTS) {
                     self.begin_session(now, connector, tag);

@@ -95,6 +95,7 @@ impl Station {
                     connector,
                     tag: r.id_tag,
                     remote_start_id: None,
+                    remote_token: None,
                 });
                 v16::RemoteStartStopStatus::Accepted
             }

@@ -5,7 +5,7 @@ use ocpp::v16::{self, ChargePointStatus, IdToken, Reason};
 use ocpp::v201;
 
 use super::offline::TxMessage;
-use super::v201::{connector_status, id_token};
+use super::v201::connector_status;
 use super::{Boot, CompletedTransaction, Now, Purpose, Session, Station, StationEvent, Tx};
 use crate::script::Step;
 
@@ -48,7 +48,7 @@ impl Station {
     pub(super) fn send_authorize(&mut self, now: Now, connector: u32, tag: IdToken) {
         if self.is_v201() {
             let request = v201::AuthorizeRequest {
-                id_token: id_token(&tag),
+                id_token: self.token_v201(connector, &tag),
                 certificate: None,
                 iso15118_certificate_hash_data: Vec::new(),
                 custom_data: None,
@@ -343,6 +343,7 @@ impl Station {
         c.every = None;
         c.authorized = None;
         c.remote_start_id = None;
+        c.remote_token = None;
         if let Some(operative) = c.pending_operative.take() {
             c.operative = operative;
         }

@@ -367,6 +367,15 @@ fn request_start_and_stop_drive_a_transaction() {
     assert_eq!(started["transactionInfo"]["remoteStartId"], 77);
     assert_eq!(started["triggerReason"], "RemoteStart");
     assert_eq!(started["evse"]["id"], 2);
+    assert_eq!(
+        started["idToken"],
+        json!({"idToken": "REMOTE", "type": "Central"}),
+        "the token as the CSMS gave it"
+    );
+    assert_eq!(
+        c.of("Authorize")[0]["idToken"],
+        json!({"idToken": "REMOTE", "type": "Central"})
+    );
     let uid = started["transactionInfo"]["transactionId"].clone();
 
     let busy = c.call(

@@ -30,7 +30,7 @@ pub(super) fn connector_status(status: ChargePointStatus) -> v201::ConnectorStat
 }
 
 /// The station's tags are RFID cards.
-pub(super) fn id_token(tag: &IdToken) -> v201::IdToken {
+fn id_token(tag: &IdToken) -> v201::IdToken {
     v201::IdToken {
         additional_info: Vec::new(),
         id_token: ci(tag.as_str()),
@@ -161,6 +161,13 @@ impl Station {
         }
     }
 
+    /// The session's idToken: the one a RequestStartTransaction named, else the tag's.
+    pub(super) fn token_v201(&self, connector: u32, tag: &IdToken) -> v201::IdToken {
+        self.connector(connector)
+            .and_then(|c| c.remote_token.clone())
+            .unwrap_or_else(|| id_token(tag))
+    }
+
     /// The time of a meter reading on `connector`: now, or a millisecond after the last one.
     /// Two readings with one timestamp would leave the CSMS to guess which is the later
     /// (Switchyard keeps the first), and the wall clock may not move between two wake-ups.
@@ -211,7 +218,7 @@ impl Station {
             trigger,
             0,
             info,
-            Some(id_token(tag)),
+            Some(self.token_v201(connector, tag)),
             meter,
         )
     }
@@ -244,7 +251,7 @@ impl Station {
             trigger,
             tx.seq_no,
             info,
-            Some(id_token(&tx.tag)),
+            Some(self.token_v201(connector, &tx.tag)),
             meter,
         );
         if queued {

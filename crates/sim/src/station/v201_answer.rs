@@ -66,6 +66,7 @@ impl Station {
                     connector,
                     tag: tag(r.id_token.id_token.as_str()),
                     remote_start_id: Some(r.remote_start_id),
+                    remote_token: Some(Box::new(r.id_token)),
                 });
                 v201::RequestStartStopStatus::Accepted
             }
