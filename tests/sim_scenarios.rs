@@ -152,8 +152,18 @@ async fn quirks_are_accepted_and_counted() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn boot_storm_boots_every_station() {
+    boot_storm(Protocol::Ocpp16).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn boot_storm_v201_boots_every_station() {
+    boot_storm(Protocol::Ocpp201).await;
+}
+
+async fn boot_storm(protocol: Protocol) {
     let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
     let mut config = SimConfig::new(format!("ws://{}/ocpp", server.addr), 50);
+    config.protocol = protocol;
     config.id_prefix = "STORM-".into();
     // Ignored by the boot storm: all 50 connect at once.
     config.ramp = Duration::from_secs(10);
