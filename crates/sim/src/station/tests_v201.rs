@@ -546,3 +546,57 @@ fn other_calls_are_answered_as_a_real_station_does() {
     assert_eq!(profile[2], "NotSupported");
     assert_eq!(c.call("Frobnicate", json!({}))[2], "NotImplemented");
 }
+
+#[test]
+fn transaction_status_says_whether_events_wait() {
+    let mut c = Csms::booted(Scenario::Idle, 1);
+    c.call(
+        "RequestStartTransaction",
+        json!({"idToken": {"idToken": "R", "type": "Central"}, "remoteStartId": 3}),
+    );
+    let uid = c.of("TransactionEvent")[0]["transactionInfo"]["transactionId"].clone();
+    let ongoing = c.call("GetTransactionStatus", json!({"transactionId": uid}));
+    assert_eq!(
+        ongoing[2],
+        json!({"ongoingIndicator": true, "messagesInQueue": false})
+    );
+    let unknown = c.call("GetTransactionStatus", json!({"transactionId": "old"}));
+    assert_eq!(unknown[2]["ongoingIndicator"], false);
+}
+
+#[test]
+fn quirks_deviate_only_where_a_v201_server_should_tolerate_it() {
+    let scenario = Scenario::Quirks {
+        session: Duration::from_secs(30),
+        pause: Duration::from_secs(2),
+    };
+    let mut c = Csms::new(scenario, 1);
+    c.st.handle_connected(c.now);
+    c.pump();
+    let status = c.of("StatusNotification")[0].clone();
+    assert_eq!(status["vendorFirmwareBuild"], "2024.11-q");
+    let stamp = status["timestamp"].as_str().expect("a timestamp");
+    assert_eq!(stamp.len(), 19, "no zone: {stamp}");
+    let station_meter = c.of("MeterValues")[0].clone();
+    assert_eq!(station_meter["evseId"], 0);
+    c.sent.clear();
+    c.advance(Duration::from_secs(400));
+    let events = c.of("TransactionEvent");
+    assert!(
+        events
+            .iter()
+            .all(|e| e["vendorFirmwareBuild"] == "2024.11-q")
+    );
+    // No 1.6-shaped Temperature sample: 2.0.1 has no such measurand.
+    for e in &events {
+        for s in e["meterValue"][0]["sampledValue"]
+            .as_array()
+            .expect("samples")
+        {
+            assert!(s["value"].is_number(), "{s}");
+            assert_ne!(s["measurand"], "Temperature");
+        }
+    }
+    // Charging for 30 s of every 32: the 300 s heartbeat waits for a pause.
+    assert!(c.of("Heartbeat").len() <= 1);
+}
