@@ -1,4 +1,6 @@
-//! One simulated charge point, sans-IO like the server's session.
+//! One simulated charge point, sans-IO like the server's session, speaking OCPP 1.6 or 2.0.1
+//! (`StationConfig::protocol`): the state (connectors, sessions, meter, queue, programs) is
+//! shared, and only the messages are built per version (`v201.rs`, `v201_answer.rs`).
 //!
 //! Inputs: [`Station::handle_connected`], [`Station::handle_frame`],
 //! [`Station::handle_timeout`], [`Station::handle_disconnected`], [`Station::finish`].

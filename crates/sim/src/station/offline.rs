@@ -4,7 +4,10 @@
 //! connection; after a reconnect every third queued message is replayed twice, with a new
 //! message id, as chargers do that lost an answer. The station does not know the transaction
 //! id of a queued StartTransaction: later messages name the transaction by a local number and
-//! get the server's id once the StartTransaction is answered.
+//! get the server's id once the StartTransaction is answered. In 2.0.1 the queue holds
+//! TransactionEvents instead (E04): the station names the transaction itself, events made
+//! while disconnected say `offline: true`, and they go out in seqNo order; a replayed
+//! duplicate keeps its seqNo, so the CSMS can tell it is one.
 
 use std::collections::{HashMap, VecDeque};
 use std::time::Duration;
