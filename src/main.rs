@@ -133,8 +133,7 @@ const FD_RESERVE: u64 = 100;
 fn sim(args: SimArgs) -> anyhow::Result<ExitCode> {
     if !args.protocol.is_played() {
         anyhow::bail!(
-            "the simulator plays ocpp1.6 stations only so far; {} stations are not played yet \
-             (the server itself serves ocpp2.0.1)",
+            "the simulator plays ocpp1.6 and ocpp2.0.1 stations; {} stations are not played yet",
             args.protocol
         );
     }

@@ -1,6 +1,6 @@
 //! The simulator against the real server, in one process: the `charge` scenario's
 //! transactions must all be stored with the energy the stations metered, and the server's
-//! remote commands must work against a simulated station.
+//! remote commands must work against a simulated station, 1.6 and 2.0.1.
 
 mod common;
 
@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use common::TestServer;
 use serde_json::{Value, json};
-use switchyard_sim::{CompletedTransaction, Report, Scenario, SimConfig};
+use switchyard_sim::{CompletedTransaction, Protocol, Report, Scenario, SimConfig};
 
 /// Wait until the station answers commands (connected and booted).
 async fn wait_answering(server: &TestServer, station: &str) {
@@ -204,6 +204,86 @@ async fn charge_scenario_is_stored_exactly_and_commands_reach_a_simulated_statio
     // The remote start and stop went through the simulated station's own transaction flow.
     assert_eq!(single.completed.len(), 1, "{}", single.to_text());
     assert_stored(&server, &single.completed).await;
+    let stored = server.get(&format!("/api/v1/transactions/{tx}")).await;
+    assert_eq!(stored["stop_reason"], "Remote", "{stored}");
+    assert!(
+        stored["energy_wh"].as_f64().is_some_and(|e| e > 0.0),
+        "{stored}"
+    );
+    server.stop().await;
+}
+
+/// The version-neutral commands reach a 2.0.1 station as GetVariables, SetVariables and
+/// RequestStart/StopTransaction, and the station's answers come back through the API.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn commands_reach_a_simulated_v201_station() {
+    let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
+    server.put_tag("REMOTE-TAG", "Accepted").await;
+    let mut single = SimConfig::new(format!("ws://{}/ocpp", server.addr), 1);
+    single.protocol = Protocol::Ocpp201;
+    single.id_prefix = "CMD201-".into();
+    single.ramp = Duration::ZERO;
+    single.duration = Duration::from_secs(4);
+    single.meter_interval = Duration::from_millis(200);
+    single.scenario = Scenario::Idle;
+    let single = tokio::spawn(switchyard_sim::run(single));
+
+    wait_answering(&server, "CMD201-1").await;
+    let reply = command(
+        &server,
+        "CMD201-1",
+        "change-configuration",
+        json!({"key": "OCPPCommCtrlr.HeartbeatInterval", "value": "120"}),
+    )
+    .await;
+    assert_eq!(reply["status"], "Accepted", "{reply}");
+    let reply = command(
+        &server,
+        "CMD201-1",
+        "change-configuration",
+        json!({"key": "SecurityCtrlr.Identity", "value": "other"}),
+    )
+    .await;
+    assert_eq!(reply["status"], "Rejected", "{reply}");
+    let reply = command(
+        &server,
+        "CMD201-1",
+        "get-configuration",
+        json!({"keys": ["OCPPCommCtrlr.HeartbeatInterval", "Nowhere.Nothing"]}),
+    )
+    .await;
+    let results = &reply["response"]["getVariableResult"];
+    assert_eq!(results[0]["attributeValue"], "120", "{reply}");
+    assert_eq!(results[1]["attributeStatus"], "UnknownComponent", "{reply}");
+
+    let (status, reply) = server
+        .api(
+            "POST",
+            "/api/v1/stations/CMD201-1/commands/remote-start?wait_start_s=5",
+            Some(json!({"evse_id": 2, "id_tag": "REMOTE-TAG"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{reply}");
+    assert_eq!(reply["status"], "Accepted", "{reply}");
+    let tx = reply["transaction_id"]
+        .as_i64()
+        .expect("the started transaction");
+    let stored = server.get(&format!("/api/v1/transactions/{tx}")).await;
+    assert_eq!(stored["evse_id"], 2, "{stored}");
+    assert_eq!(stored["id_tag"], "REMOTE-TAG", "{stored}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let reply = command(
+        &server,
+        "CMD201-1",
+        "remote-stop",
+        json!({"transaction_id": tx}),
+    )
+    .await;
+    assert_eq!(reply["status"], "Accepted", "{reply}");
+
+    let single = single.await.expect("single run");
+    assert_clean(&single);
+    assert_eq!(single.completed.len(), 1, "{}", single.to_text());
     let stored = server.get(&format!("/api/v1/transactions/{tx}")).await;
     assert_eq!(stored["stop_reason"], "Remote", "{stored}");
     assert!(

@@ -1,7 +1,8 @@
 //! `switchyard sim --scenario-file` through the real binary against the real server: a
 //! user-written scenario (authorize with its own tag, charge, drop the connection
 //! mid-transaction, stop, data transfer, repeated) over two workers, with the `--api`
-//! check; a bad file, and a protocol not played yet, refused before any station connects.
+//! check, played by 1.6 and by 2.0.1 stations; a bad file, and a protocol not played yet,
+//! refused before any station connects.
 
 mod common;
 
@@ -56,6 +57,16 @@ steps = [
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_user_scenario_file_is_stored_once_with_the_metered_energy() {
+    user_file_run("ocpp1.6", "StopTransaction").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_scenario_file_plays_on_v201_stations() {
+    user_file_run("ocpp2.0.1", "TransactionEvent").await;
+}
+
+/// The user file through two workers; `stop_action` is how the protocol ends a transaction.
+async fn user_file_run(protocol: &str, stop_action: &str) {
     let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
     server.put_tag("SIM-TAG", "Accepted").await;
     server.put_tag("FILE-CARD", "Accepted").await;
@@ -66,6 +77,8 @@ async fn a_user_scenario_file_is_stored_once_with_the_metered_energy() {
     let output = run_sim(&[
         "--url",
         &url,
+        "--protocol",
+        protocol,
         "--scenario-file",
         file.to_str().expect("a UTF-8 path"),
         "--stations",
@@ -98,7 +111,7 @@ async fn a_user_scenario_file_is_stored_once_with_the_metered_energy() {
     assert_eq!(report["scenario"], "user-file", "{report}");
     assert_eq!(report["protocol_errors"], 0, "{report}");
     assert_eq!(report["booted"], 8, "{report}");
-    for action in ["Authorize", "DataTransfer", "StopTransaction"] {
+    for action in ["Authorize", "DataTransfer", stop_action] {
         assert!(
             report["actions"][action]["count"].as_u64() > Some(0),
             "{action}: {report}"
@@ -173,7 +186,7 @@ async fn a_protocol_not_played_yet_is_refused_before_any_station_connects() {
     let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
     let url = format!("ws://{}/ocpp", server.addr);
     for (protocol, expected) in [
-        ("ocpp2.0.1", "plays ocpp1.6 stations only so far"),
+        ("ocpp2.1", "ocpp2.1 stations are not played yet"),
         ("ocpp9", "unknown protocol \"ocpp9\""),
     ] {
         let output = run_sim(&[

@@ -63,10 +63,10 @@ async fn list(
 
 /// The error kind (for the report's errors by kind) if `tx` is not stored right.
 fn verify(tx: &CompletedTransaction, stored: &[Value]) -> Result<(), &'static str> {
-    let id = tx.transaction_id.to_string();
+    let id = tx.transaction_id.as_str();
     let matching: Vec<&Value> = stored
         .iter()
-        .filter(|t| t["ocpp_transaction_id"].as_str() == Some(id.as_str()))
+        .filter(|t| t["ocpp_transaction_id"].as_str() == Some(id))
         .collect();
     let t = match matching.as_slice() {
         [] => return Err("transaction missing"),
@@ -76,6 +76,11 @@ fn verify(tx: &CompletedTransaction, stored: &[Value]) -> Result<(), &'static st
     let number = |key: &str| t[key].as_f64();
     if t["connector_id"].as_u64() != Some(u64::from(tx.connector_id)) {
         return Err("wrong connector");
+    }
+    if let Some(evse) = tx.evse_id
+        && t["evse_id"].as_u64() != Some(u64::from(evse))
+    {
+        return Err("wrong EVSE");
     }
     if number("meter_start_wh") != Some(tx.meter_start_wh as f64)
         || number("meter_stop_wh") != Some(tx.meter_stop_wh as f64)
@@ -102,7 +107,8 @@ mod tests {
         let tx = CompletedTransaction {
             station_id: "S".into(),
             connector_id: 1,
-            transaction_id: 7,
+            evse_id: None,
+            transaction_id: "7".into(),
             meter_start_wh: 100,
             meter_stop_wh: 150,
         };
@@ -117,5 +123,18 @@ mod tests {
         let mut wrong = good;
         wrong["energy_wh"] = json!(49.0);
         assert_eq!(verify(&tx, &[wrong]), Err("wrong energy"));
+        // 2.0.1: EVSE 2's connector 1, named by its transactionId.
+        let tx = CompletedTransaction {
+            evse_id: Some(2),
+            transaction_id: "1767225600123-4".into(),
+            ..tx
+        };
+        let stored = json!({"ocpp_transaction_id": "1767225600123-4", "evse_id": 2,
+            "connector_id": 1, "meter_start_wh": 100.0, "meter_stop_wh": 150.0,
+            "energy_wh": 50.0, "stopped_at": "2026-01-01T00:00:00Z"});
+        assert_eq!(verify(&tx, std::slice::from_ref(&stored)), Ok(()));
+        let mut elsewhere = stored;
+        elsewhere["evse_id"] = json!(1);
+        assert_eq!(verify(&tx, &[elsewhere]), Err("wrong EVSE"));
     }
 }

@@ -241,6 +241,7 @@ async fn run_station(
         meter_interval: config.meter_interval,
         id_tag: config.id_tag.clone(),
         scenario: config.scenario.clone(),
+        protocol: config.protocol,
     });
     // A station with queued transaction messages reconnects after the end to deliver them.
     while Instant::now() < end || (station.queued() > 0 && Instant::now() < end + GRACE) {

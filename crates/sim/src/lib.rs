@@ -2,10 +2,11 @@
 //! server (`switchyard sim`).
 //!
 //! - [`station`]: one charge point, sans-IO: its connectors, configuration store (the 1.6 Core
-//!   keys), transactions and energy meter, and the answers a real charger gives to every Core
-//!   call of the central system. Tested without sockets, in virtual time.
-//! - [`driver`]: one tokio task per station: WebSocket connect (subprotocol `ocpp1.6`,
-//!   optional Basic auth), boot, heartbeat, the scenario, and statistics.
+//!   keys, and the 2.0.1 device model over them), transactions and energy meter, and the
+//!   answers a real charger gives to the central system's calls, in OCPP 1.6 or 2.0.1
+//!   ([`Protocol`]). Tested without sockets, in virtual time.
+//! - [`driver`]: one tokio task per station: WebSocket connect (subprotocol `ocpp1.6` or
+//!   `ocpp2.0.1`, optional Basic auth), boot, heartbeat, the scenario, and statistics.
 //! - [`Scenario`]: what stations do once booted: `idle` (boot and heartbeat), `charge`
 //!   (Authorize → StartTransaction → MeterValues every sample interval → StopTransaction, again
 //!   and again on every connector), and `offline` (`charge` with a dropped connection: the

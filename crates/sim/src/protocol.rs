@@ -1,9 +1,9 @@
 //! The OCPP version a simulated fleet speaks: its WebSocket subprotocol.
 //!
-//! Only 1.6 is played so far. 2.0.1 and 2.1 are named here so that `--protocol` has its final
-//! shape, and refused with a clear error until their messages exist in the protocol crate
-//! (the 2.x issue); they will be built beside the 1.6 ones in `station/`, while connectors,
-//! sessions, the meter, the offline queue and scenario programs stay as they are.
+//! 1.6 and 2.0.1 are played: the 2.0.1 messages are built beside the 1.6 ones in `station/`
+//! (`v201.rs`, `v201_answer.rs`, `model.rs`), while connectors, sessions, the meter, the
+//! offline queue and scenario programs are shared. 2.1 is named so that `--protocol` has its
+//! final shape, and refused with a clear error until its messages exist in the protocol crate.
 
 use std::fmt;
 use std::str::FromStr;
@@ -28,7 +28,7 @@ impl Protocol {
 
     /// Whether the simulator can play stations of this version yet.
     pub fn is_played(self) -> bool {
-        self == Protocol::Ocpp16
+        matches!(self, Protocol::Ocpp16 | Protocol::Ocpp201)
     }
 }
 
@@ -57,12 +57,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_round_trip_and_only_16_is_played() {
+    fn names_round_trip_and_21_is_not_played() {
         for protocol in [Protocol::Ocpp16, Protocol::Ocpp201, Protocol::Ocpp21] {
             assert_eq!(protocol.to_string().parse::<Protocol>(), Ok(protocol));
         }
         assert!(Protocol::Ocpp16.is_played());
-        assert!(!Protocol::Ocpp201.is_played());
+        assert!(Protocol::Ocpp201.is_played());
+        assert!(!Protocol::Ocpp21.is_played());
         assert!("ocpp1.5".parse::<Protocol>().is_err());
     }
 }

@@ -4,6 +4,13 @@
 //! reported with the file, the connector and the step number it is in. A script is checked
 //! whole before any station connects: a `charge` outside a transaction, or a repeated
 //! program that would spin without ever waiting, is a parse error, not a runtime surprise.
+//!
+//! Steps are written in 1.6 terms and played by 2.0.1 stations too, where each has a meaning:
+//! `start` and `stop` are TransactionEvent Started and Ended, a `status` is the 2.0.1
+//! connectorStatus it shows as (Preparing, Charging, SuspendedEV/EVSE and Finishing are
+//! `Occupied`), a `stop` reason becomes the nearest stoppedReason (HardReset: ImmediateReset,
+//! SoftReset: Reboot, UnlockCommand: Other), and `data-transfer` data is sent as a string. So
+//! no step is refused for 2.0.1.
 
 use std::path::Path;
 use std::sync::OnceLock;

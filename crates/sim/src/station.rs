@@ -1,4 +1,6 @@
-//! One simulated charge point, sans-IO like the server's session.
+//! One simulated charge point, sans-IO like the server's session, speaking OCPP 1.6 or 2.0.1
+//! (`StationConfig::protocol`): the state (connectors, sessions, meter, queue, programs) is
+//! shared, and only the messages are built per version (`v201.rs`, `v201_answer.rs`).
 //!
 //! Inputs: [`Station::handle_connected`], [`Station::handle_frame`],
 //! [`Station::handle_timeout`], [`Station::handle_disconnected`], [`Station::finish`].
@@ -11,6 +13,7 @@ mod boot;
 mod config;
 mod event;
 mod meter;
+mod model;
 mod offline;
 mod program;
 mod quirks;
@@ -21,6 +24,10 @@ mod session;
 mod tests;
 #[cfg(test)]
 mod tests_scenarios;
+#[cfg(test)]
+mod tests_v201;
+mod v201;
+mod v201_answer;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -35,8 +42,8 @@ use config::AUTHORIZE_REMOTE_TX_REQUESTS;
 pub use config::ConfigStore;
 pub use event::{CompletedTransaction, StationEvent};
 
-use crate::Scenario;
 use crate::script::Script;
+use crate::{Protocol, Scenario};
 
 /// How long a CALL may wait for its answer (queue time included).
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(30);
@@ -79,22 +86,40 @@ pub struct StationConfig {
     /// The id tag the station presents for its own (local) sessions.
     pub id_tag: String,
     pub scenario: Scenario,
+    /// 1.6 or 2.0.1 (2.1 is refused before a station is made: `Protocol::is_played`).
+    pub protocol: Protocol,
 }
 
 /// What a connector is doing.
 #[derive(Debug, Clone)]
 enum Session {
-    Idle { next_start: Option<Instant> },
-    Authorizing { tag: IdToken },
-    Starting { tag: IdToken, meter_start: i64 },
+    Idle {
+        next_start: Option<Instant>,
+    },
+    Authorizing {
+        tag: IdToken,
+    },
+    /// `uid`: 2.0.1's transactionId, chosen by the station (empty in 1.6).
+    Starting {
+        tag: IdToken,
+        meter_start: i64,
+        uid: String,
+    },
     Active(Tx),
-    Stopping { tx: Tx, meter_stop: i64 },
+    Stopping {
+        tx: Tx,
+        meter_stop: i64,
+    },
 }
 
 #[derive(Debug, Clone)]
 struct Tx {
-    /// The server's id; -1 while a queued StartTransaction is unanswered.
+    /// The server's id (1.6); -1 while a queued StartTransaction is unanswered, and in 2.0.1.
     id: i32,
+    /// 2.0.1: the station's own transactionId and the next TransactionEvent's seqNo (unused
+    /// in 1.6).
+    uid: String,
+    seq_no: u32,
     /// The station's own number for it (the offline queue's key).
     local: u32,
     tag: IdToken,
@@ -121,6 +146,24 @@ struct Connector {
     authorized: Option<IdToken>,
     /// The program's MeterValues interval while this session charges (`charge` `every`).
     every: Option<Duration>,
+    /// The RequestStartTransaction (2.0.1) this session is for, until its Started event.
+    remote_start_id: Option<i32>,
+    /// The idToken that request named, used as it came (whole, with its type) for the rest
+    /// of the session: the 1.6-sized tag keeps only its first 20 characters.
+    remote_token: Option<ocpp::v201::IdToken>,
+    /// When the meter was last read for a 2.0.1 TransactionEvent: the next reading is later.
+    last_reading: Option<DateTime<Utc>>,
+}
+
+impl Tx {
+    /// The id the station and the server's API know the transaction by.
+    fn reference(&self) -> String {
+        if self.uid.is_empty() {
+            self.id.to_string()
+        } else {
+            self.uid.clone()
+        }
+    }
 }
 
 /// Watt-milliseconds in a watt-hour.
@@ -157,13 +200,26 @@ enum Boot {
 /// answer goes out before the messages it causes.
 #[derive(Debug, Clone)]
 enum Deferred {
-    Start { connector: u32, tag: IdToken },
-    Stop { connector: u32, reason: Reason },
+    Start {
+        connector: u32,
+        tag: IdToken,
+        remote_start_id: Option<i32>,
+        remote_token: Option<Box<ocpp::v201::IdToken>>,
+    },
+    Stop {
+        connector: u32,
+        reason: Reason,
+    },
     Status(u32),
     Boot,
     Heartbeat,
     MeterValues(u32),
     Reset(Reason),
+    /// 2.0.1 GetBaseReport: NotifyReport with this requestId.
+    Report {
+        request_id: i32,
+        configuration_only: bool,
+    },
 }
 
 #[derive(Debug)]
@@ -179,6 +235,8 @@ pub struct Station {
     meter_interval: Duration,
     connectors: Vec<Connector>,
     store: ConfigStore,
+    /// 2.0.1's view of `store`, plus variables 1.6 has no key for.
+    model: model::DeviceModel,
     pending: HashMap<CallId, Purpose>,
     deferred: Vec<Deferred>,
     events: std::collections::VecDeque<StationEvent>,
@@ -187,6 +245,13 @@ pub struct Station {
     drop_at: Option<Instant>,
     /// The connectors' programs (scenario files, and `charge` and `quirks`).
     script: Option<Arc<Script>>,
+    /// The reason of the next 2.0.1 BootNotification (PowerUp, then RemoteReset after a
+    /// Reset, Triggered for a triggered one).
+    boot_reason: ocpp::v201::BootReason,
+    /// 2.0.1 Reset OnIdle with a transaction running: reset once every connector is idle.
+    reset_on_idle: bool,
+    /// 2.0.1 transactionIds made so far, for unique ones.
+    transactions_made: u32,
 }
 
 impl Station {
@@ -204,10 +269,15 @@ impl Station {
                 cursor: program::Cursor::default(),
                 authorized: None,
                 every: None,
+                remote_start_id: None,
+                remote_token: None,
+                last_reading: None,
             })
             .collect();
+        let model = model::DeviceModel::new(&config.id, config.connectors);
         Station {
-            endpoint: new_endpoint(0),
+            endpoint: new_endpoint(config.protocol, 0),
+            model,
             connections: 0,
             boot: Boot::Pending { retry_at: None },
             connected: false,
@@ -223,6 +293,9 @@ impl Station {
             queue: Default::default(),
             drop_at: None,
             script: config.scenario.script(),
+            boot_reason: ocpp::v201::BootReason::PowerUp,
+            reset_on_idle: false,
+            transactions_made: 0,
             config,
         }
     }
@@ -238,7 +311,7 @@ impl Station {
     /// The socket is open: a fresh endpoint, then BootNotification.
     pub fn handle_connected(&mut self, now: Now) {
         self.connections += 1;
-        self.endpoint = new_endpoint(self.connections);
+        self.endpoint = new_endpoint(self.config.protocol, self.connections);
         self.pending.clear();
         self.connected = true;
         self.boot = Boot::Pending { retry_at: None };
@@ -411,9 +484,19 @@ impl Station {
                 self.run_deferred(now, work);
             }
         }
+        if self.reset_on_idle
+            && self
+                .connectors
+                .iter()
+                .all(|c| matches!(c.session, Session::Idle { .. }))
+        {
+            self.reset_on_idle = false;
+            self.run_deferred(now, Deferred::Reset(Reason::SoftReset));
+        }
         if self.reboot_pending && self.endpoint.pending_calls() == 0 {
             self.reboot_pending = false;
             self.connected = false;
+            self.boot_reason = ocpp::v201::BootReason::RemoteReset;
             self.events.push_back(StationEvent::Reconnect);
         }
         self.run_programs(now);
@@ -422,7 +505,16 @@ impl Station {
 
     fn run_deferred(&mut self, now: Now, work: Deferred) {
         match work {
-            Deferred::Start { connector, tag } => {
+            Deferred::Start {
+                connector,
+                tag,
+                remote_start_id,
+                remote_token,
+            } => {
+                if let Some(c) = self.connector_mut(connector) {
+                    c.remote_start_id = remote_start_id;
+                    c.remote_token = remote_token.map(|t| *t);
+                }
                 if self.store.get_bool(AUTHORIZE_REMOTE_TX_REQUESTS) {
                     self.begin_session(now, connector, tag);
                 } else {
@@ -437,6 +529,10 @@ impl Station {
             Deferred::MeterValues(connector) => {
                 self.send_meter_values(now, connector, Some(v16::ReadingContext::Trigger));
             }
+            Deferred::Report {
+                request_id,
+                configuration_only,
+            } => self.send_report(now, request_id, configuration_only),
             Deferred::Reset(reason) => {
                 for index in 0..self.connectors.len() {
                     if matches!(self.connectors[index].session, Session::Active(_)) {
@@ -450,18 +546,37 @@ impl Station {
 
     /// Queue a CALL and remember what it was for.
     fn send<R: v16::Request>(&mut self, now: Now, request: &R, purpose: Purpose) {
+        self.send_serialised(now, R::ACTION.as_str(), request, purpose);
+    }
+
+    /// [`Station::send`] for a 2.0.1 message.
+    fn send201<R: ocpp::v201::Request>(&mut self, now: Now, request: &R, purpose: Purpose) {
+        self.send_serialised(now, R::ACTION.as_str(), request, purpose);
+    }
+
+    fn send_serialised<R: serde::Serialize>(
+        &mut self,
+        now: Now,
+        action: &str,
+        request: &R,
+        purpose: Purpose,
+    ) {
         if !self.connected {
             return;
         }
         let payload = if self.config.scenario.quirky() {
-            quirks::mangle(request)
+            quirks::mangle(action, request, self.is_v201())
         } else {
             serde_json::value::to_raw_value(request).ok()
         };
         let Some(payload) = payload else {
             return; // our own typed messages always serialise
         };
-        self.send_raw(now, R::ACTION.as_str(), payload, purpose);
+        self.send_raw(now, action, payload, purpose);
+    }
+
+    fn is_v201(&self) -> bool {
+        self.config.protocol == Protocol::Ocpp201
     }
 
     /// Queue a CALL whose payload is serialised already.
@@ -486,9 +601,13 @@ impl Station {
     }
 }
 
-fn new_endpoint(connection: u32) -> Endpoint {
+fn new_endpoint(protocol: Protocol, connection: u32) -> Endpoint {
     Endpoint::new(EndpointConfig {
-        version: Version::V16,
+        version: match protocol {
+            Protocol::Ocpp16 => Version::V16,
+            Protocol::Ocpp201 => Version::V201,
+            Protocol::Ocpp21 => Version::V21,
+        },
         // Unique per connection, so a late answer to a call of the last connection is never
         // taken for an answer to this one's.
         id_prefix: format!("c{connection}-"),

@@ -4,26 +4,30 @@
 use std::time::Duration;
 
 use ocpp::v16::{self, RegistrationStatus};
+use ocpp::v201;
 
 use super::config::HEARTBEAT_INTERVAL;
 use super::{Boot, MIN_BOOT_RETRY, Now, Purpose, Session, Station, StationEvent, ci, connector_id};
 
 impl Station {
-    pub(super) fn booted(&mut self, now: Now, r: v16::BootNotificationResponse) {
-        let interval = Duration::from_secs(u64::from(r.interval));
-        if r.status != RegistrationStatus::Accepted {
+    /// The boot was answered (the 2.0.1 status is read as the 1.6 one of the same name).
+    pub(super) fn booted(&mut self, now: Now, status: RegistrationStatus, interval_s: u32) {
+        let interval = Duration::from_secs(u64::from(interval_s));
+        if status != RegistrationStatus::Accepted {
             self.events.push_back(StationEvent::Refused {
                 action: "BootNotification",
-                status: format!("{:?}", r.status),
+                status: format!("{status:?}"),
             });
             self.retry_boot(now, interval.max(MIN_BOOT_RETRY));
             return;
         }
         let was_accepted = self.boot == Boot::Accepted;
         self.boot = Boot::Accepted;
-        if r.interval > 0 {
+        // A later boot on this run is a reconnect, not a power-up or a reset.
+        self.boot_reason = v201::BootReason::Unknown;
+        if interval_s > 0 {
             self.store
-                .set_internal(HEARTBEAT_INTERVAL, r.interval.to_string());
+                .set_internal(HEARTBEAT_INTERVAL, interval_s.to_string());
         }
         self.schedule_heartbeat(now);
         if was_accepted {
@@ -68,6 +72,22 @@ impl Station {
         };
         let serial = self.config.id.chars().rev().take(25).collect::<Vec<_>>();
         let serial: String = serial.into_iter().rev().collect();
+        if self.is_v201() {
+            let request = v201::BootNotificationRequest {
+                charging_station: v201::ChargingStation {
+                    serial_number: Some(ci(&serial)),
+                    model: ci("SimCharger AC22"),
+                    modem: None,
+                    vendor_name: ci("Switchyard"),
+                    firmware_version: Some(ci(concat!("sim-", env!("CARGO_PKG_VERSION")))),
+                    custom_data: None,
+                },
+                reason: self.boot_reason,
+                custom_data: None,
+            };
+            self.send201(now, &request, Purpose::Boot);
+            return;
+        }
         let request = v16::BootNotificationRequest {
             charge_point_vendor: ci("Switchyard"),
             charge_point_model: ci("SimCharger AC22"),
@@ -84,8 +104,17 @@ impl Station {
 
     pub(super) fn send_heartbeat(&mut self, now: Now) {
         if !self.heartbeat_suppressed() {
-            self.send(now, &v16::HeartbeatRequest {}, Purpose::Other);
+            self.send_heartbeat_now(now);
         }
         self.schedule_heartbeat(now);
+    }
+
+    /// One Heartbeat, whatever the schedule (a script's step, and the timer).
+    pub(super) fn send_heartbeat_now(&mut self, now: Now) {
+        if self.is_v201() {
+            self.send201(now, &v201::HeartbeatRequest::default(), Purpose::Other);
+        } else {
+            self.send(now, &v16::HeartbeatRequest {}, Purpose::Other);
+        }
     }
 }

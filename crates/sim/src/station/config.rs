@@ -6,7 +6,7 @@ use ocpp::v16::{ConfigurationStatus, KeyValue};
 
 /// How a key's value is checked on ChangeConfiguration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Integer,
     Boolean,
     /// A comma-separated list (CSL); any text is accepted.

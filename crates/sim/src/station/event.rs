@@ -8,8 +8,13 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CompletedTransaction {
     pub station_id: String,
+    /// The connector (1.6), or the EVSE's connector, always 1 (2.0.1).
     pub connector_id: u32,
-    pub transaction_id: i32,
+    /// 2.0.1: the EVSE (the simulator's "connector" n is EVSE n).
+    pub evse_id: Option<u32>,
+    /// What the station calls it: the 1.6 integer as text, or the 2.0.1 transactionId (the
+    /// API's `ocpp_transaction_id`).
+    pub transaction_id: String,
     pub meter_start_wh: i64,
     pub meter_stop_wh: i64,
 }

@@ -14,9 +14,9 @@ use super::offline::TxMessage;
 use super::{Now, Purpose, Session, Station, WMS_PER_WH};
 
 /// 16 A on three phases at 230 V.
-const CURRENT_A: f64 = 16.0;
-const VOLTAGE_V: f64 = 230.0;
-const POWER_W: i64 = (3.0 * CURRENT_A * VOLTAGE_V) as i64;
+pub(super) const CURRENT_A: f64 = 16.0;
+pub(super) const VOLTAGE_V: f64 = 230.0;
+pub(super) const POWER_W: i64 = (3.0 * CURRENT_A * VOLTAGE_V) as i64;
 /// The readings above as they go on the wire: power `{:.0}`, current and voltage `{:.1}`.
 const POWER_W_TEXT: &str = "11040";
 const IDLE_POWER_TEXT: &str = "0";
@@ -67,6 +67,10 @@ impl Station {
         context: Option<ReadingContext>,
     ) {
         self.advance_meter(now, connector);
+        if self.is_v201() {
+            self.send_meter_values_v201(now, connector, context.is_some());
+            return;
+        }
         let interval = self
             .connector(connector)
             .and_then(|c| c.every)
@@ -154,7 +158,7 @@ impl Station {
     }
 
     /// The measurands listed in MeterValuesSampledData that this meter can measure.
-    fn sampled_measurands(&self) -> Vec<Measurand> {
+    pub(super) fn sampled_measurands(&self) -> Vec<Measurand> {
         let list = self
             .store
             .get(METER_VALUES_SAMPLED_DATA)

@@ -4,13 +4,17 @@
 //! connection; after a reconnect every third queued message is replayed twice, with a new
 //! message id, as chargers do that lost an answer. The station does not know the transaction
 //! id of a queued StartTransaction: later messages name the transaction by a local number and
-//! get the server's id once the StartTransaction is answered.
+//! get the server's id once the StartTransaction is answered. In 2.0.1 the queue holds
+//! TransactionEvents instead (E04): the station names the transaction itself, events made
+//! while disconnected say `offline: true`, and they go out in seqNo order; a replayed
+//! duplicate keeps its seqNo, so the CSMS can tell it is one.
 
 use std::collections::{HashMap, VecDeque};
 use std::time::Duration;
 
 use ocpp::CallId;
 use ocpp::v16::{self, Request};
+use ocpp::v201::{self, Request as _};
 use serde_json::value::RawValue;
 
 use super::{
@@ -26,6 +30,12 @@ pub(super) enum TxMessage {
         request: v16::StopTransactionRequest,
         connector: u32,
         meter_start: i64,
+    },
+    /// 2.0.1: any TransactionEvent. The station names its transactions itself, so nothing is
+    /// filled in; an Ended event carries the transaction it completes.
+    Event {
+        request: Box<v201::TransactionEventRequest>,
+        done: Option<CompletedTransaction>,
     },
 }
 
@@ -104,6 +114,10 @@ impl TxQueue {
                 let mut r = request.clone();
                 r.transaction_id = self.server_id(head.local)?;
                 (v16::StopTransactionRequest::ACTION, raw(&r)?)
+            }
+            TxMessage::Event { request, .. } => {
+                let action = v201::TransactionEventRequest::ACTION.as_str();
+                return Some((action, raw(request)?));
             }
         };
         Some((payload.0.as_str(), payload.1))
@@ -215,7 +229,8 @@ impl Station {
                         CompletedTransaction {
                             station_id: self.config.id.clone(),
                             connector_id: *connector,
-                            transaction_id: id,
+                            evse_id: None,
+                            transaction_id: id.to_string(),
                             meter_start_wh: *meter_start,
                             meter_stop_wh: request.meter_stop,
                         },
@@ -223,6 +238,17 @@ impl Station {
                 }
             }
             TxMessage::Stop { .. } => {}
+            // Counted once, however often replayed: on the answer that removes it.
+            TxMessage::Event { request, done } if !head.twice => {
+                if request.event_type == v201::TransactionEvent::Started {
+                    self.events.push_back(StationEvent::TransactionStarted);
+                }
+                if let Some(done) = done {
+                    self.events
+                        .push_back(StationEvent::TransactionCompleted(done.clone()));
+                }
+            }
+            TxMessage::Event { .. } => {}
         }
         if let Some(front) = self.queue.entries.front_mut()
             && front.twice

@@ -9,6 +9,7 @@ use std::hash::{Hash, Hasher};
 use std::time::{Duration, Instant};
 
 use ocpp::v16::{self, ChargePointStatus};
+use ocpp::v201;
 
 use super::{Boot, Now, Purpose, Session, Station, ci, connector_id, tag};
 use crate::script::Step;
@@ -250,8 +251,7 @@ impl Station {
                         c.cursor.owns_session = true;
                         c.cursor.run = Run::Reply;
                     }
-                    let request = v16::AuthorizeRequest { id_tag: tag };
-                    self.send(now, &request, Purpose::Authorize(connector));
+                    self.send_authorize(now, connector, tag);
                 }
             }
             Step::Start { tag: name } => {
@@ -315,7 +315,7 @@ impl Station {
                 self.step_done(connector);
             }
             Step::Heartbeat => {
-                self.send(now, &v16::HeartbeatRequest {}, Purpose::Other);
+                self.send_heartbeat_now(now);
                 self.step_done(connector);
             }
             Step::DataTransfer {
@@ -323,12 +323,22 @@ impl Station {
                 message_id,
                 data,
             } => {
-                let request = v16::DataTransferRequest {
-                    vendor_id: ci(vendor_id),
-                    message_id: message_id.as_deref().map(ci),
-                    data: data.clone(),
-                };
-                self.send(now, &request, Purpose::Other);
+                if self.is_v201() {
+                    let request = v201::DataTransferRequest {
+                        message_id: message_id.as_deref().map(ci),
+                        data: data.clone().map(serde_json::Value::String),
+                        vendor_id: ci(vendor_id),
+                        custom_data: None,
+                    };
+                    self.send201(now, &request, Purpose::Other);
+                } else {
+                    let request = v16::DataTransferRequest {
+                        vendor_id: ci(vendor_id),
+                        message_id: message_id.as_deref().map(ci),
+                        data: data.clone(),
+                    };
+                    self.send(now, &request, Purpose::Other);
+                }
                 self.step_done(connector);
             }
         }

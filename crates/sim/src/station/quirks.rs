@@ -8,10 +8,14 @@ use serde_json::value::RawValue;
 
 use super::{Now, Purpose, Station, WMS_PER_WH};
 
-/// `request` as JSON with the deviations for its action.
-pub(super) fn mangle<R: v16::Request>(request: &R) -> Option<Box<RawValue>> {
+/// `request` as JSON with the deviations for its action (1.6 or 2.0.1).
+pub(super) fn mangle<R: serde::Serialize>(
+    action: &str,
+    request: &R,
+    v201: bool,
+) -> Option<Box<RawValue>> {
     let mut value = serde_json::to_value(request).ok()?;
-    match R::ACTION.as_str() {
+    match action {
         "StatusNotification" => {
             // A property the schema does not have, and local time without a zone.
             value["vendorFirmwareBuild"] = json!("2024.11-q");
@@ -19,7 +23,7 @@ pub(super) fn mangle<R: v16::Request>(request: &R) -> Option<Box<RawValue>> {
                 value["timestamp"] = json!(without_zone(stamp));
             }
         }
-        "MeterValues" => {
+        "MeterValues" if !v201 => {
             value["vendorFirmwareBuild"] = json!("2024.11-q");
             if let Some(samples) = value["meterValue"][0]["sampledValue"].as_array_mut() {
                 // The spelling found in the 1.6 schema itself.
@@ -30,6 +34,11 @@ pub(super) fn mangle<R: v16::Request>(request: &R) -> Option<Box<RawValue>> {
                     "location": "Body",
                 }));
             }
+        }
+        // 2.0.1 has no Temperature measurand (a sample naming one breaks the enum, which is
+        // refused, not tolerated), and its unit is free text: the "Celcius" quirk is 1.6's.
+        "MeterValues" | "TransactionEvent" => {
+            value["vendorFirmwareBuild"] = json!("2024.11-q");
         }
         _ => {}
     }
@@ -49,6 +58,10 @@ impl Station {
             .iter()
             .map(|c| c.register_wms / WMS_PER_WH)
             .sum();
+        if self.is_v201() {
+            self.send_station_meter_v201(now, total_wh);
+            return;
+        }
         let request = v16::MeterValuesRequest {
             connector_id: 0,
             transaction_id: None,

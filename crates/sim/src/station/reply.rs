@@ -3,7 +3,9 @@
 //! always goes out first (a StartTransaction must not overtake the RemoteStart's answer).
 
 use ocpp::rpc::{self, Call, RpcError};
-use ocpp::v16::{self, Action, ChargePointStatus, Reason, Request};
+use ocpp::v16::{self, Action, ChargePointStatus, Reason};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use super::config::{HEARTBEAT_INTERVAL, METER_VALUE_SAMPLE_INTERVAL};
 use super::{Deferred, Now, Session, Station, StationEvent};
@@ -13,6 +15,10 @@ impl Station {
         self.events.push_back(StationEvent::ServerCall {
             action: call.action.clone(),
         });
+        if self.is_v201() {
+            self.answer_v201(now, call);
+            return;
+        }
         let Some(action) = Action::parse(&call.action) else {
             self.endpoint
                 .reject_call(RpcError::UnknownAction { id: call.id });
@@ -46,11 +52,11 @@ impl Station {
 
     /// Decode the request, run the handler, send its answer; a bad payload gets the CALLERROR
     /// the protocol crate picks for it.
-    fn serve<R: Request>(
+    pub(super) fn serve<R: DeserializeOwned, A: Serialize>(
         &mut self,
         now: Now,
         call: Call,
-        handler: impl FnOnce(&mut Station, Now, R) -> R::Response,
+        handler: impl FnOnce(&mut Station, Now, R) -> A,
     ) {
         let request = match rpc::decode::<R>(call.payload.get()) {
             Ok(decoded) => decoded.value,
@@ -88,6 +94,8 @@ impl Station {
                 self.deferred.push(Deferred::Start {
                     connector,
                     tag: r.id_tag,
+                    remote_start_id: None,
+                    remote_token: None,
                 });
                 v16::RemoteStartStopStatus::Accepted
             }
@@ -198,6 +206,17 @@ impl Station {
                 };
             }
         };
+        let status = if self.apply_availability(targets, operative) {
+            v16::AvailabilityStatus::Scheduled
+        } else {
+            v16::AvailabilityStatus::Accepted
+        };
+        v16::ChangeAvailabilityResponse { status }
+    }
+
+    /// Make connectors (in)operative; one in a session changes once the session ends.
+    /// Whether any change was so scheduled.
+    pub(super) fn apply_availability(&mut self, targets: Vec<u32>, operative: bool) -> bool {
         let mut scheduled = false;
         for id in targets {
             let Some(c) = self.connector_mut(id) else {
@@ -220,12 +239,7 @@ impl Station {
                 scheduled = true;
             }
         }
-        let status = if scheduled {
-            v16::AvailabilityStatus::Scheduled
-        } else {
-            v16::AvailabilityStatus::Accepted
-        };
-        v16::ChangeAvailabilityResponse { status }
+        scheduled
     }
 
     fn trigger(&mut self, _now: Now, r: v16::TriggerMessageRequest) -> v16::TriggerMessageResponse {

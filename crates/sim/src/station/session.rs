@@ -2,13 +2,19 @@
 //! (MeterValues, see `meter.rs`) → Finishing → StopTransaction → Available.
 
 use ocpp::v16::{self, ChargePointStatus, IdToken, Reason};
+use ocpp::v201;
 
 use super::offline::TxMessage;
+use super::v201::connector_status;
 use super::{Boot, CompletedTransaction, Now, Purpose, Session, Station, StationEvent, Tx};
 use crate::script::Step;
 
 impl Station {
     pub(super) fn send_status(&mut self, now: Now, connector: u32) {
+        if self.is_v201() {
+            self.send_status_v201(now, connector);
+            return;
+        }
         let Some(c) = self.connector(connector) else {
             return;
         };
@@ -24,12 +30,33 @@ impl Station {
         self.send(now, &request, Purpose::Other);
     }
 
+    /// A 2.0.1 connector only knows Available, Occupied, Reserved, Unavailable and Faulted:
+    /// Preparing → Charging → Finishing is one Occupied, reported once.
     pub(super) fn set_status(&mut self, now: Now, connector: u32, status: ChargePointStatus) {
+        let v201 = self.is_v201();
         if let Some(c) = self.connector_mut(connector)
             && c.status != status
         {
+            let before = c.status;
             c.status = status;
-            self.send_status(now, connector);
+            if !v201 || connector_status(before) != connector_status(status) {
+                self.send_status(now, connector);
+            }
+        }
+    }
+
+    pub(super) fn send_authorize(&mut self, now: Now, connector: u32, tag: IdToken) {
+        if self.is_v201() {
+            let request = v201::AuthorizeRequest {
+                id_token: self.token_v201(connector, &tag),
+                certificate: None,
+                iso15118_certificate_hash_data: Vec::new(),
+                custom_data: None,
+            };
+            self.send201(now, &request, Purpose::Authorize(connector));
+        } else {
+            let request = v16::AuthorizeRequest { id_tag: tag };
+            self.send(now, &request, Purpose::Authorize(connector));
         }
     }
 
@@ -57,8 +84,7 @@ impl Station {
             return;
         };
         c.session = Session::Authorizing { tag: tag.clone() };
-        let request = v16::AuthorizeRequest { id_tag: tag };
-        self.send(now, &request, Purpose::Authorize(connector));
+        self.send_authorize(now, connector, tag);
     }
 
     /// Skip Authorize (remote start with AuthorizeRemoteTxRequests = false).
@@ -71,13 +97,27 @@ impl Station {
             self.start_queued(now, connector, tag, meter_start);
             return;
         }
+        let v201 = self.is_v201();
+        let uid = if v201 {
+            self.new_transaction_id(now)
+        } else {
+            String::new()
+        };
         let Some(c) = self.connector_mut(connector) else {
             return;
         };
+        let remote_start_id = c.remote_start_id.take();
         c.session = Session::Starting {
             tag: tag.clone(),
             meter_start,
+            uid: uid.clone(),
         };
+        if v201 {
+            let request =
+                self.started_event(now, connector, &tag, &uid, remote_start_id, meter_start);
+            self.send201(now, &request, Purpose::Start(connector));
+            return;
+        }
         let request = v16::StartTransactionRequest {
             connector_id: connector,
             id_tag: tag,
@@ -93,20 +133,40 @@ impl Station {
         let local = self.queue.new_local();
         let ends_at = self.config.scenario.session_length().map(|d| now.mono + d);
         let interval = self.sample_interval();
-        let request = v16::StartTransactionRequest {
-            connector_id: connector,
-            id_tag: tag.clone(),
-            meter_start,
-            reservation_id: None,
-            timestamp: now.timestamp(),
+        let remote_start_id = self
+            .connector_mut(connector)
+            .and_then(|c| c.remote_start_id.take());
+        let uid = if self.is_v201() {
+            let uid = self.new_transaction_id(now);
+            let request =
+                self.started_event(now, connector, &tag, &uid, remote_start_id, meter_start);
+            self.queue.push(
+                local,
+                TxMessage::Event {
+                    request: Box::new(request),
+                    done: None,
+                },
+            );
+            uid
+        } else {
+            let request = v16::StartTransactionRequest {
+                connector_id: connector,
+                id_tag: tag.clone(),
+                meter_start,
+                reservation_id: None,
+                timestamp: now.timestamp(),
+            };
+            self.queue.push(local, TxMessage::Start(request));
+            String::new()
         };
-        self.queue.push(local, TxMessage::Start(request));
         let Some(c) = self.connector_mut(connector) else {
             return;
         };
         c.session = Session::Active(Tx {
             id: -1,
             local,
+            uid,
+            seq_no: 1,
             tag,
             meter_start,
             ends_at,
@@ -119,16 +179,17 @@ impl Station {
         }
     }
 
-    pub(super) fn authorized(&mut self, now: Now, connector: u32, r: v16::AuthorizeResponse) {
+    /// `status`: the idTagInfo (1.6) or idTokenInfo (2.0.1) status, as its name.
+    pub(super) fn authorized(&mut self, now: Now, connector: u32, status: &str) {
         let Some(Session::Authorizing { tag }) = self.connector(connector).map(|c| &c.session)
         else {
             return;
         };
         let tag = tag.clone();
-        if r.id_tag_info.status != v16::AuthorizationStatus::Accepted {
+        if status != "Accepted" {
             self.events.push_back(StationEvent::Refused {
                 action: "Authorize",
-                status: format!("{:?}", r.id_tag_info.status),
+                status: status.to_owned(),
             });
             self.end_session(now, connector);
             return;
@@ -149,7 +210,9 @@ impl Station {
         self.start_transaction(now, connector, tag);
     }
 
-    pub(super) fn started(&mut self, now: Now, connector: u32, r: v16::StartTransactionResponse) {
+    /// The start was answered: the server's transaction id (1.6; -1 in 2.0.1) and the
+    /// authorization status, if it refused the tag.
+    pub(super) fn started(&mut self, now: Now, connector: u32, id: i32, refusal: Option<String>) {
         // A program's session lasts as long as its `charge` steps say.
         let scripted = self.awaits(connector, |s| matches!(s, Step::Start { .. }));
         let ends_at = match self.config.scenario.session_length() {
@@ -160,15 +223,21 @@ impl Station {
         let Some(c) = self.connector_mut(connector) else {
             return;
         };
-        let Session::Starting { tag, meter_start } = &c.session else {
+        let Session::Starting {
+            tag,
+            meter_start,
+            uid,
+        } = &c.session
+        else {
             return;
         };
         // The transaction exists on the server whatever idTagInfo says; a real charger
         // would stop it at once when refused (StopTransactionOnInvalidId), and so do we.
-        let refused = r.id_tag_info.status != v16::AuthorizationStatus::Accepted;
         c.session = Session::Active(Tx {
-            id: r.transaction_id,
+            id,
             local: 0,
+            uid: uid.clone(),
+            seq_no: 1,
             tag: tag.clone(),
             meter_start: *meter_start,
             ends_at,
@@ -180,11 +249,14 @@ impl Station {
         if scripted {
             self.step_done(connector);
         }
-        if refused {
-            self.events.push_back(StationEvent::Refused {
-                action: "StartTransaction",
-                status: format!("{:?}", r.id_tag_info.status),
-            });
+        if let Some(status) = refusal {
+            let action = if self.is_v201() {
+                "TransactionEvent"
+            } else {
+                "StartTransaction"
+            };
+            self.events
+                .push_back(StationEvent::Refused { action, status });
             self.stop_session(now, connector, Reason::DeAuthorized);
         } else if self.finishing {
             self.stop_session(now, connector, Reason::Local);
@@ -201,6 +273,10 @@ impl Station {
             return;
         };
         let meter_stop = c.register_wh();
+        if self.is_v201() {
+            self.stop_session_v201(now, connector, tx, meter_stop, reason, queued);
+            return;
+        }
         let request = v16::StopTransactionRequest {
             id_tag: Some(tx.tag.clone()),
             meter_stop,
@@ -220,10 +296,12 @@ impl Station {
             self.end_session(now, connector);
             return;
         }
-        c.session = Session::Stopping {
-            tx: tx.clone(),
-            meter_stop,
-        };
+        if let Some(c) = self.connector_mut(connector) {
+            c.session = Session::Stopping {
+                tx: tx.clone(),
+                meter_stop,
+            };
+        }
         self.set_status(now, connector, ChargePointStatus::Finishing);
         self.send(now, &request, Purpose::Stop(connector));
     }
@@ -232,10 +310,16 @@ impl Station {
         if let Some(Session::Stopping { tx, meter_stop }) =
             self.connector(connector).map(|c| &c.session)
         {
+            let (connector_id, evse_id) = if self.is_v201() {
+                (1, Some(connector))
+            } else {
+                (connector, None)
+            };
             let done = CompletedTransaction {
                 station_id: self.config.id.clone(),
-                connector_id: connector,
-                transaction_id: tx.id,
+                connector_id,
+                evse_id,
+                transaction_id: tx.reference(),
                 meter_start_wh: tx.meter_start,
                 meter_stop_wh: *meter_stop,
             };
@@ -258,6 +342,8 @@ impl Station {
         c.session = Session::Idle { next_start: next };
         c.every = None;
         c.authorized = None;
+        c.remote_start_id = None;
+        c.remote_token = None;
         if let Some(operative) = c.pending_operative.take() {
             c.operative = operative;
         }

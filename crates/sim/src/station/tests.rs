@@ -27,6 +27,7 @@ impl Harness {
             meter_interval: Duration::from_secs(10),
             id_tag: "TAG".into(),
             scenario,
+            protocol: Protocol::Ocpp16,
         });
         Harness {
             st,

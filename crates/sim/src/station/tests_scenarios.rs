@@ -41,6 +41,7 @@ impl Server {
             meter_interval: Duration::from_secs(2),
             id_tag: "TAG".into(),
             scenario,
+            protocol: Protocol::Ocpp16,
         });
         let mut s = Server {
             st,
@@ -204,8 +205,11 @@ fn offline_queue_replays_in_order_twice_every_third_with_real_transaction_ids() 
             _ => None,
         })
         .collect();
-    let ids: Vec<i32> = completed.iter().map(|d| d.transaction_id).collect();
-    assert_eq!(ids[..2], [101, 102]);
+    let ids: Vec<&str> = completed
+        .iter()
+        .map(|d| d.transaction_id.as_str())
+        .collect();
+    assert_eq!(ids[..2], ["101", "102"]);
     let stop = replay
         .iter()
         .rev()
@@ -401,7 +405,7 @@ fn a_scenario_file_offline_step_queues_and_replays_once_stored() {
         })
         .collect();
     assert!(done.len() >= 2, "{done:?}");
-    let ids: HashSet<i32> = done.iter().map(|d| d.transaction_id).collect();
+    let ids: HashSet<&str> = done.iter().map(|d| d.transaction_id.as_str()).collect();
     assert_eq!(ids.len(), done.len(), "each completed once");
     assert!(done.iter().all(|d| d.meter_stop_wh > d.meter_start_wh));
     let actions: Vec<&str> = s.sent.iter().map(|(_, a, _)| a.as_str()).collect();
