@@ -67,6 +67,7 @@ macro_rules! all_contract_tests {
             transaction_data_is_stored,
             events_build_one_transaction,
             events_out_of_order_merge_the_same,
+            events_in_the_same_instant_order_by_the_register,
             events_seq_no_restarting_at_zero_is_a_new_transaction,
             events_lifetime_meter_is_not_billed,
             events_and_1_6_starts_do_not_mix,

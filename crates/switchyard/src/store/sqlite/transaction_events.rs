@@ -227,11 +227,20 @@ fn track_energy(conn: &Connection, id: i64, values: &[MeterValue]) -> rusqlite::
             continue;
         };
         let at = millis(value.timestamp);
-        if energy.start.is_none_or(|(_, start_at)| at < start_at) {
+        // Readings stamped in the same instant (stations that stamp to the second, or an
+        // Ended event in the millisecond of the last Updated one) are ordered by the register
+        // itself: it only counts up.
+        if energy
+            .start
+            .is_none_or(|(start_wh, start_at)| (at, wh) < (start_at, start_wh))
+        {
             energy.start = Some((wh, at));
             changed = true;
         }
-        if energy.last.is_none_or(|(_, last_at)| at > last_at) {
+        if energy
+            .last
+            .is_none_or(|(last_wh, last_at)| (at, wh) > (last_at, last_wh))
+        {
             energy.last = Some((wh, at));
             changed = true;
         }

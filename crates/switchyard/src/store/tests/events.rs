@@ -151,6 +151,21 @@ pub(crate) async fn events_out_of_order_merge_the_same(store: DynStore) {
     assert_eq!(listed.len(), 1, "one transaction, whatever the order");
 }
 
+pub(crate) async fn events_in_the_same_instant_order_by_the_register(store: DynStore) {
+    use TransactionEventKind::*;
+    // The Ended event is stamped in the same second as the last Updated one, and an Updated
+    // event shares the Started one's second (and arrives before it): the register, which
+    // only counts up, decides which reading is the later.
+    send(&store, with_energy(event(Updated, 2, 300), 300, 2400.0)).await;
+    send(&store, with_energy(event(Ended, 3, 300), 300, 2500.0)).await;
+    send(&store, with_energy(event(Updated, 1, 100), 100, 1200.0)).await;
+    let started = send(&store, with_energy(event(Started, 0, 100), 100, 1000.0)).await;
+    let tx = &started.transaction;
+    assert_eq!(tx.meter_start_wh, Some(1000.0));
+    assert_eq!(tx.meter_stop_wh, Some(2500.0));
+    assert_eq!(tx.energy_wh(), Some(1500.0));
+}
+
 pub(crate) async fn events_seq_no_restarting_at_zero_is_a_new_transaction(store: DynStore) {
     use TransactionEventKind::*;
     send(&store, event(Started, 0, 100)).await;
