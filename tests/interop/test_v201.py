@@ -260,7 +260,8 @@ def test_2_0_1_station_end_to_end(api):
 
             def reported():
                 variables = api.get(f"/api/v1/stations/{station_id}/variables").expect(200)
-                return variables if len(variables) == 3 else None
+                assert len(variables) == 3, variables
+                return variables
 
             variables = await aeventually(reported)
             by_name = {(v["component"], v["variable"]): v for v in variables}
