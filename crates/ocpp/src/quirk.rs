@@ -20,6 +20,9 @@ pub enum Quirk {
     NonStandardTimestamp,
     /// The unit `Celcius` (a misspelling found in the 1.6 schema itself), taken as `Celsius`.
     MisspelledUnit,
+    /// A name outside the schema's list where the list is known to be incomplete in practice
+    /// (a sampled value's measurand), kept as sent ([`crate::strings::UnlistedName`]).
+    UnlistedName,
     /// MeterValues for connector 0 or without a transaction, accepted as station-level readings.
     MeterValuesWithoutTransaction,
     /// A transaction message that refers to a transaction the system does not know
@@ -37,6 +40,7 @@ impl Quirk {
             Quirk::TimestampWithoutZone => "timestamp_without_zone",
             Quirk::NonStandardTimestamp => "non_standard_timestamp",
             Quirk::MisspelledUnit => "misspelled_unit",
+            Quirk::UnlistedName => "unlisted_name",
             Quirk::MeterValuesWithoutTransaction => "meter_values_without_transaction",
             Quirk::UnknownTransaction => "unknown_transaction",
             Quirk::NoBootOnReconnect => "no_boot_on_reconnect",

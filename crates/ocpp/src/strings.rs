@@ -101,3 +101,68 @@ mod tests {
         assert!(!err.to_string().contains("abcde"));
     }
 }
+
+/// A name a station sent where the schema lists the allowed ones, kept as sent: real meters
+/// report measurands the specifications do not list (`Temperature` in 2.0.1, vendor names),
+/// and refusing the whole MeterValues or TransactionEvent for one such sample would lose the
+/// energy readings beside it. Reading one notes [`Quirk::UnlistedName`](crate::Quirk).
+/// At most 50 characters (the longest listed names are 31).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct UnlistedName(CiString<50>);
+
+impl UnlistedName {
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl<'de> Deserialize<'de> for UnlistedName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = CiString::<50>::deserialize(deserializer)?;
+        crate::quirk::note(crate::Quirk::UnlistedName);
+        Ok(UnlistedName(name))
+    }
+}
+
+/// Read an optional enum that has an untagged fallback variant (an [`UnlistedName`]) from a
+/// string first, so that a value of the wrong JSON type stays a type error rather than "no
+/// variant matched".
+pub(crate) fn text_first<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    match Option::<Text<'de>>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(Text(text)) => {
+            T::deserialize(serde::de::value::CowStrDeserializer::new(text)).map(Some)
+        }
+    }
+}
+
+/// A JSON string, borrowed from the input where it has no escapes (every sampled value has a
+/// measurand: no allocation for the common case).
+struct Text<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(std::borrow::Cow::Borrowed(text)))
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Text<'de>, E> {
+                Ok(Text(std::borrow::Cow::Owned(text.to_owned())))
+            }
+            fn visit_string<E>(self, text: String) -> Result<Text<'de>, E> {
+                Ok(Text(std::borrow::Cow::Owned(text)))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}

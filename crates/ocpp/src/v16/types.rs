@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::quirk::{self, Quirk};
+use crate::strings::UnlistedName;
 use crate::{CiString, Timestamp};
 
 /// An identifier for authorization (an RFID uid, a token): `IdToken` = CiString20Type.
@@ -70,7 +71,7 @@ pub enum ValueFormat {
 }
 
 /// What was measured (absent means `Energy.Active.Import.Register`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Measurand {
     #[serde(rename = "Energy.Active.Export.Register")]
     EnergyActiveExportRegister,
@@ -112,6 +113,9 @@ pub enum Measurand {
     SoC,
     #[serde(rename = "RPM")]
     Rpm,
+    /// A measurand the schema does not list, kept as sent ([`UnlistedName`]).
+    #[serde(untagged)]
+    Unlisted(UnlistedName),
 }
 
 /// The phase (or pair of phases) a value was measured on.
@@ -268,7 +272,11 @@ pub struct SampledValue {
     pub context: Option<ReadingContext>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<ValueFormat>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::strings::text_first"
+    )]
     pub measurand: Option<Measurand>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<Phase>,

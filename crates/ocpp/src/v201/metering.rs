@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::types::CustomData;
+use crate::strings::UnlistedName;
 use crate::{CiString, Timestamp};
 
 /// One measured value; in 2.0.1 a decimal number, not a string as in 1.6 (`SampledValueType`).
@@ -12,7 +13,11 @@ pub struct SampledValue {
     pub value: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<ReadingContext>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::strings::text_first"
+    )]
     pub measurand: Option<Measurand>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<Phase>,
@@ -46,7 +51,7 @@ pub enum ReadingContext {
 }
 
 /// `MeasurandEnumType` in the schemas.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Measurand {
     #[serde(rename = "Current.Export")]
     CurrentExport,
@@ -95,6 +100,9 @@ pub enum Measurand {
     PowerReactiveImport,
     SoC,
     Voltage,
+    /// A measurand the schema does not list, kept as sent ([`UnlistedName`]).
+    #[serde(untagged)]
+    Unlisted(UnlistedName),
 }
 
 /// `PhaseEnumType` in the schemas.

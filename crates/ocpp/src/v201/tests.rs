@@ -263,3 +263,25 @@ fn state_of_charge_is_a_percentage() {
     assert_eq!(dc("50.5").unwrap_err().kind, PayloadErrorKind::WrongType);
     assert_eq!(Percent::new(101), None);
 }
+
+#[test]
+fn unlisted_measurands_are_kept_and_noted() {
+    let d = decode::<SampledValue>(r#"{"value":21.5,"measurand":"Temperature"}"#).unwrap();
+    let Some(Measurand::Unlisted(name)) = &d.value.measurand else {
+        panic!("{:?}", d.value.measurand);
+    };
+    assert_eq!(name.as_str(), "Temperature");
+    assert_eq!(d.quirks, vec![Quirk::UnlistedName]);
+    assert_eq!(
+        serde_json::to_string(&d.value).unwrap(),
+        r#"{"value":21.5,"measurand":"Temperature"}"#
+    );
+    // Listed names are no quirk; the wrong type is still a type error.
+    let d = decode::<SampledValue>(r#"{"value":1,"measurand":"Voltage"}"#).unwrap();
+    assert_eq!(d.value.measurand, Some(Measurand::Voltage));
+    assert!(d.quirks.is_empty());
+    let error = decode::<SampledValue>(r#"{"value":1,"measurand":7}"#).unwrap_err();
+    assert_eq!(error.kind, PayloadErrorKind::WrongType);
+    let long = format!(r#"{{"value":1,"measurand":"{}"}}"#, "x".repeat(51));
+    assert!(decode::<SampledValue>(&long).is_err());
+}

@@ -117,12 +117,17 @@ impl Station {
                 }
                 Measurand::CurrentImport => {
                     for phase in [Phase::L1, Phase::L2, Phase::L3] {
-                        values.push(sample(current, m, UnitOfMeasure::A, Some(phase)));
+                        values.push(sample(current, m.clone(), UnitOfMeasure::A, Some(phase)));
                     }
                 }
                 Measurand::Voltage => {
                     for phase in [Phase::L1N, Phase::L2N, Phase::L3N] {
-                        values.push(sample(VOLTAGE_V_TEXT, m, UnitOfMeasure::V, Some(phase)));
+                        values.push(sample(
+                            VOLTAGE_V_TEXT,
+                            m.clone(),
+                            UnitOfMeasure::V,
+                            Some(phase),
+                        ));
                     }
                 }
                 Measurand::SoC if charging => {
@@ -229,7 +234,7 @@ impl Request<'_> {
                             value: s.value.to_owned(),
                             context: s.context,
                             format: None,
-                            measurand: Some(s.measurand),
+                            measurand: Some(s.measurand.clone()),
                             phase: s.phase,
                             location: Some(s.location),
                             unit: Some(s.unit),

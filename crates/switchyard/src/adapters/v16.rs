@@ -464,7 +464,12 @@ fn meter_value(mv: v16::MeterValue) -> MeterValue {
 }
 
 fn sampled_value(sv: v16::SampledValue) -> SampledValue {
-    let measurand = sv.measurand.as_ref().map_or(DEFAULT_MEASURAND, label);
+    let measurand = match &sv.measurand {
+        None => Cow::Borrowed(DEFAULT_MEASURAND),
+        // Kept as sent (noted as a quirk when read): dropping it would lose the message.
+        Some(v16::Measurand::Unlisted(name)) => Cow::Owned(name.as_str().to_owned()),
+        Some(listed) => Cow::Borrowed(label(listed)),
+    };
     // S16 §7.31: without a unit, an energy reading is in Wh.
     let unit = sv
         .unit
@@ -490,7 +495,7 @@ fn sampled_value(sv: v16::SampledValue) -> SampledValue {
     };
     SampledValue {
         value,
-        measurand: Cow::Borrowed(measurand),
+        measurand,
         unit: unit.map(Cow::Borrowed),
         phase: sv.phase.as_ref().map(|p| Cow::Borrowed(label(p))),
         location: sv.location.as_ref().map(|l| Cow::Borrowed(label(l))),

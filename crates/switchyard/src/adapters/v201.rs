@@ -532,7 +532,12 @@ fn meter_value(mv: v201::MeterValue) -> MeterValue {
 /// the `multiplier` (default 0). Stored like 1.6 values: the multiplier applied and kilo-units
 /// in their base unit, so energies add up in Wh.
 fn sampled_value(sv: v201::SampledValue) -> SampledValue {
-    let measurand = sv.measurand.as_ref().map_or(DEFAULT_MEASURAND, label);
+    let measurand = match &sv.measurand {
+        None => Cow::Borrowed(DEFAULT_MEASURAND),
+        // Kept as sent (noted as a quirk when read): dropping it would lose the message.
+        Some(v201::Measurand::Unlisted(name)) => Cow::Owned(name.as_str().to_owned()),
+        Some(listed) => Cow::Borrowed(label(listed)),
+    };
     let (unit, multiplier) = match &sv.unit_of_measure {
         Some(u) => (
             u.unit.as_ref().map(|u| u.as_str().to_owned()),
@@ -549,7 +554,7 @@ fn sampled_value(sv: v201::SampledValue) -> SampledValue {
         } else {
             SampleValue::Text(sv.value.to_string())
         },
-        measurand: Cow::Borrowed(measurand),
+        measurand,
         unit: Some(base.map_or(Cow::Owned(unit), Cow::Borrowed)),
         phase: sv.phase.as_ref().map(|p| Cow::Borrowed(label(p))),
         location: sv.location.as_ref().map(|l| Cow::Borrowed(label(l))),

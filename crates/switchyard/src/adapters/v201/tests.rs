@@ -298,3 +298,24 @@ fn get_base_report_names_a_fresh_request() {
         serde_json::json!({"requestId": 4242, "reportBase": "ConfigurationInventory"})
     );
 }
+
+#[test]
+fn an_unlisted_measurand_does_not_lose_the_message() {
+    let station = StationId::new("CP-201").unwrap();
+    let payload = raw(
+        r#"{"evseId":1,"meterValue":[{"timestamp":"2026-01-01T10:00:00Z","sampledValue":[
+            {"value":1250,"measurand":"Energy.Active.Import.Register"},
+            {"value":41.5,"measurand":"Temperature","unitOfMeasure":{"unit":"Celsius"}}]}]}"#,
+    );
+    let (inbound, quirks) = V201
+        .decode_call("MeterValues", &payload, context(&station))
+        .unwrap();
+    assert_eq!(quirks, vec![Quirk::UnlistedName]);
+    let Inbound::Meter(readings) = inbound else {
+        panic!("{inbound:?}");
+    };
+    let samples = &readings.meter_values[0].sampled_value;
+    assert_eq!(samples[0].value, SampleValue::Number(1250.0));
+    assert_eq!(samples[1].measurand, "Temperature");
+    assert_eq!(samples[1].unit.as_deref(), Some("Celsius"));
+}
