@@ -20,8 +20,10 @@ pub enum Command {
     RemoteStop {
         transaction: Box<TransactionRecord>,
     },
+    /// `evse_id`: 2.x only, one EVSE rather than the whole station.
     Reset {
         kind: ResetKind,
+        evse_id: Option<u32>,
     },
     UnlockConnector {
         evse_id: Option<u32>,
@@ -38,6 +40,11 @@ pub enum Command {
     ChangeConfiguration {
         key: String,
         value: String,
+    },
+    /// 2.x GetTransactionStatus, about one transaction (as the system knows it) or, without
+    /// one, whether the station still has messages queued.
+    GetTransactionStatus {
+        transaction: Option<Box<TransactionRecord>>,
     },
     /// 2.x GetBaseReport; 1.6: GetConfiguration of every key.
     GetBaseReport {
@@ -72,6 +79,7 @@ impl Command {
             Command::GetConfiguration { .. } => "get-configuration",
             Command::ChangeConfiguration { .. } => "change-configuration",
             Command::GetBaseReport { .. } => "get-base-report",
+            Command::GetTransactionStatus { .. } => "get-transaction-status",
             Command::TriggerMessage { .. } => "trigger-message",
             Command::ClearCache => "clear-cache",
             Command::DataTransfer { .. } => "data-transfer",

@@ -232,7 +232,22 @@ impl VersionAdapter for V16 {
                     Expect::Status,
                 )
             }
-            Command::Reset { kind } => call(
+            Command::Reset {
+                evse_id: Some(_), ..
+            } => {
+                return Err(CommandError::Invalid(
+                    "OCPP 1.6 resets the whole charge point: leave evse_id out".into(),
+                ));
+            }
+            Command::GetTransactionStatus { .. } => {
+                return Err(CommandError::Invalid(
+                    "OCPP 1.6 has no GetTransactionStatus".into(),
+                ));
+            }
+            Command::Reset {
+                kind,
+                evse_id: None,
+            } => call(
                 &v16::ResetRequest {
                     kind: match kind {
                         ResetKind::Soft => v16::ResetType::Soft,

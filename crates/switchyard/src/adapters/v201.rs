@@ -266,13 +266,13 @@ impl VersionAdapter for V201 {
                 },
                 Expect::Status,
             ),
-            Command::Reset { kind } => call(
+            Command::Reset { kind, evse_id } => call(
                 &v201::ResetRequest {
                     kind: match kind {
                         ResetKind::Soft => v201::Reset::OnIdle,
                         ResetKind::Hard => v201::Reset::Immediate,
                     },
-                    evse_id: None,
+                    evse_id: *evse_id,
                     custom_data: None,
                 },
                 Expect::Status,
@@ -356,6 +356,16 @@ impl VersionAdapter for V201 {
                     },
                 )
             }
+            Command::GetTransactionStatus { transaction } => call(
+                &v201::GetTransactionStatusRequest {
+                    transaction_id: transaction
+                        .as_ref()
+                        .map(|t| limited("transaction_id", &t.ocpp_transaction_id))
+                        .transpose()?,
+                    custom_data: None,
+                },
+                Expect::Status,
+            ),
             Command::GetBaseReport { report_base } => call(
                 &v201::GetBaseReportRequest {
                     // Unique per request like remote start ids, and below i32::MAX.

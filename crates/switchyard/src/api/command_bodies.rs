@@ -22,6 +22,7 @@ pub enum CommandName {
     GetConfiguration,
     ChangeConfiguration,
     GetBaseReport,
+    GetTransactionStatus,
     TriggerMessage,
     ClearCache,
     DataTransfer,
@@ -39,6 +40,7 @@ impl CommandName {
             CommandName::GetConfiguration => "get-configuration",
             CommandName::ChangeConfiguration => "change-configuration",
             CommandName::GetBaseReport => "get-base-report",
+            CommandName::GetTransactionStatus => "get-transaction-status",
             CommandName::TriggerMessage => "trigger-message",
             CommandName::ClearCache => "clear-cache",
             CommandName::DataTransfer => "data-transfer",
@@ -81,6 +83,9 @@ pub struct RemoteStopBody {
 pub struct ResetBody {
     #[serde(rename = "type")]
     pub kind: ResetType,
+    /// 2.x only: reset this EVSE rather than the whole station (400 for a 1.6 station).
+    #[schema(minimum = 1)]
+    pub evse_id: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, ToSchema)]
@@ -149,6 +154,14 @@ pub enum ReportBaseName {
     SummaryInventory,
 }
 
+/// `get-transaction-status` (2.x only): about one transaction, by the system's id (404 if it is
+/// not one of the station's), or without it whether the station has messages queued.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetTransactionStatusBody {
+    pub transaction_id: Option<i64>,
+}
+
 /// `trigger-message`.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -186,6 +199,7 @@ pub enum CommandBody {
     GetConfiguration(GetConfigurationBody),
     ChangeConfiguration(ChangeConfigurationBody),
     GetBaseReport(GetBaseReportBody),
+    GetTransactionStatus(GetTransactionStatusBody),
     TriggerMessage(TriggerMessageBody),
     ClearCache(ClearCacheBody),
     DataTransfer(DataTransferBody),
@@ -206,7 +220,13 @@ pub struct CallBody {
 #[derive(Debug)]
 pub enum Requested {
     Command(Command),
-    RemoteStop { transaction_id: i64 },
+    RemoteStop {
+        transaction_id: i64,
+    },
+    /// get-transaction-status, about this transaction if one is named.
+    TransactionStatus {
+        transaction_id: Option<i64>,
+    },
 }
 
 /// Turn the body of command `name` into what it asks for; 400 for anything invalid.
@@ -231,11 +251,13 @@ pub fn requested(name: CommandName, value: serde_json::Value) -> Result<Requeste
         }
         CommandName::Reset => {
             let body: ResetBody = from_value(value)?;
+            positive("evse_id", body.evse_id)?;
             Command::Reset {
                 kind: match body.kind {
                     ResetType::Soft => ResetKind::Soft,
                     ResetType::Hard => ResetKind::Hard,
                 },
+                evse_id: body.evse_id,
             }
         }
         CommandName::UnlockConnector => {
@@ -285,6 +307,12 @@ pub fn requested(name: CommandName, value: serde_json::Value) -> Result<Requeste
                     Some(ReportBaseName::SummaryInventory) => ReportBase::SummaryInventory,
                 },
             }
+        }
+        CommandName::GetTransactionStatus => {
+            let body: GetTransactionStatusBody = from_value(value)?;
+            return Ok(Requested::TransactionStatus {
+                transaction_id: body.transaction_id,
+            });
         }
         CommandName::TriggerMessage => {
             let body: TriggerMessageBody = from_value(value)?;
@@ -385,7 +413,8 @@ mod tests {
         assert!(matches!(
             command("reset", json!({"type": "Hard"})),
             Command::Reset {
-                kind: ResetKind::Hard
+                kind: ResetKind::Hard,
+                evse_id: None
             }
         ));
         assert!(matches!(

@@ -27,7 +27,7 @@ use super::json::{AppJson, AppPath, parse_body};
 use super::stations::registered;
 use crate::app::App;
 use crate::commands::{Command, CommandError, CommandReply};
-use crate::domain::StationId;
+use crate::domain::{StationId, TransactionRecord};
 use crate::events::{Event, EventKind};
 use crate::store::TransactionFilter;
 
@@ -114,6 +114,13 @@ pub async fn run_command(
         Ok(Requested::RemoteStop { transaction_id }) => {
             Ok(stoppable(&app, &station.id, transaction_id).await?)
         }
+        Ok(Requested::TransactionStatus { transaction_id }) => {
+            let transaction = match transaction_id {
+                Some(id) => Some(Box::new(of_station(&app, &station.id, id).await?)),
+                None => None,
+            };
+            Ok(Command::GetTransactionStatus { transaction })
+        }
         Ok(Requested::Command(command)) => Ok(command),
         Err(error) => Err(error),
     };
@@ -186,16 +193,7 @@ async fn stoppable(
     station: &StationId,
     transaction_id: i64,
 ) -> Result<Command, ApiError> {
-    let record = app
-        .store
-        .transaction(transaction_id)
-        .await?
-        .filter(|t| &t.station_id == station)
-        .ok_or_else(|| {
-            ApiError::not_found(format!(
-                "transaction {transaction_id} is not a transaction of station {station}"
-            ))
-        })?;
+    let record = of_station(app, station, transaction_id).await?;
     if !record.is_active() {
         return Err(ApiError::Conflict(format!(
             "transaction {transaction_id} has already stopped"
@@ -204,6 +202,23 @@ async fn stoppable(
     Ok(Command::RemoteStop {
         transaction: Box::new(record),
     })
+}
+
+/// The station's transaction with this (system) id, or 404.
+async fn of_station(
+    app: &App,
+    station: &StationId,
+    transaction_id: i64,
+) -> Result<TransactionRecord, ApiError> {
+    app.store
+        .transaction(transaction_id)
+        .await?
+        .filter(|t| &t.station_id == station)
+        .ok_or_else(|| {
+            ApiError::not_found(format!(
+                "transaction {transaction_id} is not a transaction of station {station}"
+            ))
+        })
 }
 
 /// 422 when the boot state of the station's connection forbids the command; decided before

@@ -319,6 +319,7 @@ fn command_round_trip_and_timeout() {
         1,
         Command::Reset {
             kind: crate::commands::ResetKind::Soft,
+            evse_id: None,
         },
         Duration::from_secs(5),
         1,

@@ -299,3 +299,20 @@ fn case_insensitive_search_finds_every_spelling_and_nothing_else() {
         "authorizationkey"
     ));
 }
+
+#[test]
+fn what_16_cannot_express_is_refused() {
+    let reset = Command::Reset {
+        kind: ResetKind::Soft,
+        evse_id: Some(1),
+    };
+    assert!(matches!(
+        V16.encode_command(&reset, 0),
+        Err(CommandError::Invalid(_))
+    ));
+    let status = Command::GetTransactionStatus { transaction: None };
+    assert!(matches!(
+        V16.encode_command(&status, 0),
+        Err(CommandError::Invalid(_))
+    ));
+}

@@ -1,5 +1,5 @@
 use super::*;
-use crate::commands::ReportBase;
+use crate::commands::{ReportBase, ResetKind};
 use crate::domain::{AttributeKind, Mutability, StationId, VariableKey};
 
 fn context(station: &StationId) -> CallContext<'_> {
@@ -318,4 +318,57 @@ fn an_unlisted_measurand_does_not_lose_the_message() {
     assert_eq!(samples[0].value, SampleValue::Number(1250.0));
     assert_eq!(samples[1].measurand, "Temperature");
     assert_eq!(samples[1].unit.as_deref(), Some("Celsius"));
+}
+
+#[test]
+fn reset_of_an_evse_and_transaction_status() {
+    let (action, payload, _) = V201
+        .encode_command(
+            &Command::Reset {
+                kind: ResetKind::Hard,
+                evse_id: Some(2),
+            },
+            0,
+        )
+        .unwrap();
+    assert_eq!(action, "Reset");
+    let json: serde_json::Value = serde_json::from_str(payload.get()).unwrap();
+    assert_eq!(json, serde_json::json!({"type": "Immediate", "evseId": 2}));
+
+    let t = chrono::Utc::now();
+    let record = crate::domain::TransactionRecord {
+        id: 9,
+        ocpp_transaction_id: "tx-77".into(),
+        station_id: StationId::new("CP-201").unwrap(),
+        evse_id: 1,
+        connector_id: 1,
+        id_tag: "TAG".into(),
+        started_at: t,
+        stopped_at: None,
+        meter_start_wh: None,
+        meter_stop_wh: None,
+        stop_reason: None,
+        remote_start_id: None,
+        start_received_at: t,
+        stop_received_at: None,
+        flag: None,
+    };
+    for (transaction, expected) in [
+        (
+            Some(Box::new(record)),
+            serde_json::json!({"transactionId": "tx-77"}),
+        ),
+        (None, serde_json::json!({})),
+    ] {
+        let (action, payload, expect) = V201
+            .encode_command(&Command::GetTransactionStatus { transaction }, 0)
+            .unwrap();
+        assert_eq!(
+            (action.as_str(), expect),
+            ("GetTransactionStatus", Expect::Status)
+        );
+        v201::validate_request(Action::GetTransactionStatus, payload.get()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(payload.get()).unwrap();
+        assert_eq!(json, expected);
+    }
 }

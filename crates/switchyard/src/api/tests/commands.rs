@@ -27,6 +27,15 @@ fn valid_bodies(transaction_id: i64) -> Vec<(&'static str, Value)> {
             "change-configuration",
             json!({"key": "HeartbeatInterval", "value": "60"}),
         ),
+        (
+            "get-base-report",
+            json!({"report_base": "ConfigurationInventory"}),
+        ),
+        (
+            "get-transaction-status",
+            json!({"transaction_id": transaction_id}),
+        ),
+        ("reset", json!({"type": "Hard", "evse_id": 1})),
         ("trigger-message", json!({"message": "Heartbeat"})),
         ("clear-cache", json!({})),
         (
