@@ -45,10 +45,15 @@ async def _boot_later_accepted(api, cs):
 
 @scenario
 async def test_tc_b_02_csms(api):
-    """Boot while the CSMS holds the station Pending: answered Pending with an interval; once
-    the operator accepts it, the next BootNotification is Accepted."""
+    """Boot while the CSMS holds the station Pending: answered Pending with an interval; the
+    CSMS may read the station meanwhile (B02.FR.02); once the operator accepts it, the next
+    BootNotification is Accepted."""
     async with station(api, "b02", boot="Pending", boot_policy="Pending") as cs:
         assert api.station(cs.id)["boot_status"] == "Pending"
+        reply = await command(
+            api, cs, "get-configuration", {"keys": ["OCPPCommCtrlr.HeartbeatInterval"]}
+        )
+        assert reply["status"] == "Accepted"
         await _boot_later_accepted(api, cs)
 
 

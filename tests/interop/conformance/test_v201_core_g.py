@@ -33,16 +33,18 @@ async def _change_availability(api, label, target, body, expected_evse, *, busy=
     async with station(api, label) as cs:
         await _report_status(cs, 1, from_status)
         if busy:
-            await charging(cs, tag(api))
+            tx = await charging(cs, tag(api))
             cs.replies["ChangeAvailability"] = {"status": "Scheduled"}
         reply = await command(api, cs, "change-availability", {**body, "type": target})
         assert reply["status"] == ("Scheduled" if busy else "Accepted")
         request = cs.last("ChangeAvailability")
         assert request["operationalStatus"] == target
         assert request.get("evse") == expected_evse
-        if not busy:
-            await _report_status(cs, 1, to_status)
-            await aeventually(lambda: _shown(api, cs, to_status))
+        if busy:
+            # The change waits for the transaction's end.
+            await tx.ended("EVCommunicationLost", "EVDisconnected", meter=1500)
+        await _report_status(cs, 1, to_status)
+        await aeventually(lambda: _shown(api, cs, to_status))
 
 
 def _shown(api, cs, status):
@@ -63,7 +65,8 @@ async def test_tc_g_04_csms(api):
 
 @scenario
 async def test_tc_g_11_csms(api):
-    """EVSE made Inoperative while charging: the station answers Scheduled."""
+    """EVSE made Inoperative while charging: the station answers Scheduled and turns
+    Unavailable when the transaction ends."""
     await _change_availability(api, "g11", "Inoperative", {"evse_id": 1}, {"id": 1}, busy=True)
 
 

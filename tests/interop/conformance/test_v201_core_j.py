@@ -17,14 +17,16 @@ def _readings(record) -> list:
 
 async def _clock_aligned_idle(api, label, signed):
     async with station(api, label) as cs:
-        for evse in (1, 2):
+        # EVSE 0 is the station's main meter; 1 and 2 its EVSEs.
+        for evse in (0, 1, 2):
             await cs.meter_values(evse, 12_345, "Sample.Clock", signed=signed)
     assert api.transactions(cs.id) == [], "meter values outside a transaction start none"
 
 
 @scenario
 async def test_tc_j_01_csms(api):
-    """Clock-aligned MeterValues without a transaction, one per EVSE: answered."""
+    """Clock-aligned MeterValues without a transaction, for the main meter and each EVSE:
+    answered."""
     await _clock_aligned_idle(api, "j01", signed=False)
 
 
