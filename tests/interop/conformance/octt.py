@@ -37,6 +37,8 @@ from interop_support import (
 SUBPROTOCOL = "ocpp2.0.1"
 TOKEN_TYPE = "ISO14443"  # C-30: RFID ISO14443 tokens are required of every CSMS.
 PASSWORD = "conformance-pass-0123"  # 21 characters: within BasicAuthPassword's 16..40
+# The interval the harness gives the server, when it says (tests/interop.rs).
+HEARTBEAT_INTERVAL = int(os.environ.get("SWITCHYARD_HEARTBEAT_INTERVAL", "0")) or None
 
 
 # --- what the station answers ---------------------------------------------------------------
@@ -68,7 +70,6 @@ def _set_result(set_variable_data, **_):
 # Every request a CSMS may send in the Core profile, with the answer the station gives unless
 # the test sets another one: a payload (snake_case) or a function of the request's fields.
 DEFAULT_REPLIES: dict = {
-    "BootNotification": None,  # station-sent; listed nowhere below
     "RequestStartTransaction": {"status": "Accepted"},
     "RequestStopTransaction": {"status": "Accepted"},
     "Reset": {"status": "Accepted"},
@@ -89,7 +90,6 @@ DEFAULT_REPLIES: dict = {
     "DeleteCertificate": {"status": "Accepted"},
     "InstallCertificate": {"status": "Accepted"},
 }
-del DEFAULT_REPLIES["BootNotification"]
 
 Reply = Union[dict, Callable[..., dict]]
 
@@ -428,6 +428,3 @@ def pending(reason: str):
 def server_bug(reason: str):
     """A case the server fails: it must keep failing until fixed (strict xfail)."""
     return pytest.mark.xfail(strict=True, reason=f"server bug: {reason}")
-
-
-HEARTBEAT_INTERVAL = int(os.environ.get("SWITCHYARD_HEARTBEAT_INTERVAL", "0")) or None
