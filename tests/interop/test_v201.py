@@ -259,8 +259,11 @@ def test_2_0_1_station_end_to_end(api):
             assert request[2] == "FullInventory" and isinstance(request[1], int)
 
             def reported():
+                # `eventually` retries on AssertionError only: returning None would end the
+                # wait before the NotifyReport parts are stored.
                 variables = api.get(f"/api/v1/stations/{station_id}/variables").expect(200)
-                return variables if len(variables) == 3 else None
+                assert len(variables) == 3, variables
+                return variables
 
             variables = await aeventually(reported)
             by_name = {(v["component"], v["variable"]): v for v in variables}
