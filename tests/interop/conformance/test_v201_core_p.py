@@ -2,7 +2,7 @@
 
 from ocpp.v201 import call
 
-from conformance.octt import charging, scenario, station, stored, tag
+from conformance.octt import charging, id_token, scenario, station, stored, tag
 
 VENDOR = {"vendor_id": "org.openchargealliance.octt"}
 
@@ -26,6 +26,11 @@ async def test_tc_p_03_csms(api):
         booted = await cs.boot(custom_data=custom)
         assert booted.status == "Accepted"
         await cs.heartbeat(custom_data=custom)
+        # Nested too: customData inside the idToken.
+        authorized = await cs.send(
+            call.Authorize(id_token={**id_token(token), "custom_data": custom}, custom_data=custom)
+        )
+        assert authorized.id_token_info["status"] == "Accepted"
         tx = await charging(cs, token)
         ended = await tx.ended(
             "EVCommunicationLost", "EVDisconnected", meter=1200, custom_data=custom
