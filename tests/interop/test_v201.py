@@ -259,6 +259,8 @@ def test_2_0_1_station_end_to_end(api):
             assert request[2] == "FullInventory" and isinstance(request[1], int)
 
             def reported():
+                # `eventually` retries on AssertionError only: returning None would end the
+                # wait before the NotifyReport parts are stored.
                 variables = api.get(f"/api/v1/stations/{station_id}/variables").expect(200)
                 assert len(variables) == 3, variables
                 return variables
