@@ -254,7 +254,8 @@ async def _reset_evse(api, label, reset_type, busy):
         tx = await charging(cs, tag(api)) if busy else None
         if busy and reset_type == "OnIdle":
             cs.replies["Reset"] = {"status": "Scheduled"}
-        result = await raw_call(api, cs, "Reset", {"type": reset_type, "evseId": 1})
+        kind = {"OnIdle": "Soft", "Immediate": "Hard"}[reset_type]
+        result = await command(api, cs, "reset", {"type": kind, "evse_id": 1})
         assert result["status"] in ("Accepted", "Scheduled")
         assert cs.last("Reset") == {"type": reset_type, "evseId": 1}
         if tx:
@@ -265,20 +266,19 @@ async def _reset_evse(api, label, reset_type, busy):
 
 @scenario
 async def test_tc_b_25_csms(api):
-    """Reset of one EVSE (OnIdle, evseId), no transaction; sent through the raw call since
-    `reset` has no evse_id (C-13)."""
+    """Reset of one EVSE (OnIdle, evseId), no transaction: `reset` with evse_id (C-13)."""
     await _reset_evse(api, "b25", "OnIdle", busy=False)
 
 
 @scenario
 async def test_tc_b_26_csms(api):
-    """Reset OnIdle of one charging EVSE, through the raw call; the Ended event is taken."""
+    """Reset OnIdle of one charging EVSE (`reset` with evse_id); the Ended event is taken."""
     await _reset_evse(api, "b26", "OnIdle", busy=True)
 
 
 @scenario
 async def test_tc_b_27_csms(api):
-    """Reset Immediate of one charging EVSE, through the raw call; the Ended event is taken."""
+    """Reset Immediate of one charging EVSE (`reset` with evse_id); the Ended event is taken."""
     await _reset_evse(api, "b27", "Immediate", busy=True)
 
 

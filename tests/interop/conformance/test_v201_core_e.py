@@ -1,6 +1,6 @@
 """Core, functional block E: transactions (start and stop options, status, sequence numbers)."""
 
-from conformance.octt import charging, command, raw_call, scenario, station, stored, tag
+from conformance.octt import charging, command, scenario, station, stored, tag
 
 
 def _accepted(response):
@@ -287,12 +287,12 @@ async def test_tc_e_26_csms(api):
     assert record["stopped_at"] is None
 
 
-# --- GetTransactionStatus (C-16), through the raw call --------------------------------------
+# --- GetTransactionStatus (C-16), through the get-transaction-status command ----------------
 
 
 async def _transaction_status(api, label, *, with_id, ongoing, queued):
-    """GetTransactionStatus through the raw call; the station's answer reaches the operator,
-    and the queued messages it then delivers are taken."""
+    """GetTransactionStatus (the operator names the system's transaction id); the station's
+    answer reaches the operator, and the queued messages it then delivers are taken."""
     token = tag(api)
     async with station(api, label) as cs:
         tx = await charging(cs, token)
@@ -301,7 +301,8 @@ async def _transaction_status(api, label, *, with_id, ongoing, queued):
             reply["ongoing_indicator"] = ongoing
         cs.replies["GetTransactionStatus"] = reply
         payload = {"transactionId": tx.id} if with_id else {}
-        result = await raw_call(api, cs, "GetTransactionStatus", payload)
+        body = {"transaction_id": stored(api, cs, tx)["id"]} if with_id else {}
+        result = (await command(api, cs, "get-transaction-status", body))["response"]
         assert result["messagesInQueue"] is queued
         assert cs.last("GetTransactionStatus") == payload
         if queued:
