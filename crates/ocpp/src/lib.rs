@@ -12,6 +12,8 @@
 //! - [`quirk`]: tolerated deviations, reported rather than silently normalised.
 //! - [`wire`]: the wire spelling of an enum variant, for adapters.
 
+#[macro_use]
+mod catalogue;
 pub mod endpoint;
 pub mod quirk;
 pub mod rpc;
