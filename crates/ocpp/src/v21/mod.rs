@@ -45,6 +45,8 @@ mod network_profile;
 mod provisioning;
 mod remote_control;
 mod reservation;
+#[doc(hidden)]
+pub mod samples;
 mod schedule;
 mod security;
 mod smart_charging;
@@ -237,3 +239,6 @@ catalogue! {
     BatterySwap: Station, BatterySwapping;
     RequestBatterySwap: Csms, BatterySwapping;
 }
+
+#[cfg(test)]
+mod tests;
