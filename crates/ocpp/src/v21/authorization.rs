@@ -93,7 +93,7 @@ pub struct NotifySettlementRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `PaymentStatusEnumType` in the schemas.
+/// How a payment at the station was settled (`PaymentStatusEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PaymentStatus {
     Settled,
@@ -102,7 +102,7 @@ pub enum PaymentStatus {
     Failed,
 }
 
-/// `AddressType` in the schemas.
+/// A postal address, for an invoice (`AddressType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Address {

@@ -22,7 +22,8 @@ pub struct BatterySwapRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `BatteryDataType` in the schemas.
+/// One battery of a swap station: where it is, its serial number, state of charge and state of
+/// health (`BatteryDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BatteryData {

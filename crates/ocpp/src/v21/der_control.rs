@@ -28,7 +28,7 @@ pub struct ClearDERControlRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `DERControlEnumType` in the schemas.
+/// Which DER control or curve a message is about (`DERControlEnumType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DerControl {
     EnterService,
@@ -232,7 +232,8 @@ pub struct DerCurveGet {
     pub custom_data: Option<CustomData>,
 }
 
-/// `DERCurveType` in the schemas.
+/// A DER curve: its points and units, its priority and timing, and the settings that shape the
+/// response (`DERCurveType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DerCurve {

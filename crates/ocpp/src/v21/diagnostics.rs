@@ -43,7 +43,8 @@ pub struct AdjustPeriodicEventStreamRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `PeriodicEventStreamParamsType` in the schemas.
+/// How often a periodic event stream sends: an interval in seconds and a number of values per
+/// message (`PeriodicEventStreamParamsType`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PeriodicEventStreamParams {
@@ -235,7 +236,8 @@ pub struct GetPeriodicEventStreamResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ConstantStreamDataType` in the schemas.
+/// An open periodic event stream: its id, the monitor it streams and its rate
+/// (`ConstantStreamDataType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConstantStreamData {
@@ -415,7 +417,8 @@ pub struct NotifyPeriodicEventStreamRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `StreamDataElementType` in the schemas.
+/// One value of a periodic event stream: an offset in seconds from the message's `basetime`, and
+/// the value (`StreamDataElementType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StreamDataElement {

@@ -182,7 +182,8 @@ pub struct NotifyChargingLimitRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ChargingLimitType` in the schemas.
+/// An external charging limit: who set it and whether it is grid critical or local generation
+/// (`ChargingLimitType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargingLimit {
@@ -257,7 +258,8 @@ pub struct AcChargingParameters {
     pub custom_data: Option<CustomData>,
 }
 
-/// `DERChargingParametersType` in the schemas.
+/// The DER capabilities of an EV's inverter, as it reports them for V2X
+/// (`DERChargingParametersType`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DerChargingParameters {
@@ -438,7 +440,7 @@ pub enum IslandingDetection {
     OtherActive,
 }
 
-/// `EVEnergyOfferType` in the schemas.
+/// The schedule and prices at which an EV offers to discharge (`EVEnergyOfferType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EvEnergyOffer {
@@ -526,7 +528,8 @@ pub struct DcChargingParameters {
     pub custom_data: Option<CustomData>,
 }
 
-/// `V2XChargingParametersType` in the schemas.
+/// What a bidirectional (V2X) EV can take and give: power, current and energy bounds, charging and
+/// discharging (`V2XChargingParametersType`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct V2xChargingParameters {
@@ -725,7 +728,8 @@ pub struct PullDynamicScheduleUpdateResponse {
     pub custom_data: Option<CustomData>,
 }
 
-/// `ChargingScheduleUpdateType` in the schemas.
+/// New values for a dynamic charging profile: limits and setpoints, per phase where given
+/// (`ChargingScheduleUpdateType`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChargingScheduleUpdate {

@@ -7,7 +7,8 @@ use super::schedule::{AdditionalSelectedServices, RationalNumber};
 use super::types::{CustomData, DayOfWeek, EvseKind, MessageContent, Percent};
 use crate::{CiString, Timestamp};
 
-/// `TariffType` in the schemas.
+/// A tariff (new in 2.1): its prices for energy, charging time, idle time and fixed fees, each with
+/// the conditions under which it applies (`TariffType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Tariff {
@@ -61,7 +62,8 @@ pub struct TariffEnergyPrice {
     pub custom_data: Option<CustomData>,
 }
 
-/// `TariffConditionsType` in the schemas.
+/// When a tariff price applies: time of day, days of week, dates, energy, power, current and
+/// durations (`TariffConditionsType`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TariffConditions {
@@ -106,7 +108,8 @@ pub struct TariffConditions {
     pub custom_data: Option<CustomData>,
 }
 
-/// `TaxRateType` in the schemas.
+/// A tax on a tariff price: its type, its rate in percent, and in which order it stacks with other
+/// taxes (`TaxRateType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TaxRate {
@@ -165,7 +168,8 @@ pub struct TariffFixedPrice {
     pub custom_data: Option<CustomData>,
 }
 
-/// `TariffConditionsFixedType` in the schemas.
+/// When a fixed tariff fee applies: time of day, days of week, dates, EVSE kind and means of
+/// payment (`TariffConditionsFixedType`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TariffConditionsFixed {

@@ -136,7 +136,8 @@ pub enum TariffGetStatus {
     NoTariff,
 }
 
-/// `TariffAssignmentType` in the schemas.
+/// Which tariff applies where: its kind and the EVSEs or id tokens it is assigned to
+/// (`TariffAssignmentType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TariffAssignment {

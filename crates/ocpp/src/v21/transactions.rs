@@ -71,7 +71,7 @@ pub struct TransactionEventRequest {
     pub custom_data: Option<CustomData>,
 }
 
-/// `CostDetailsType` in the schemas.
+/// The cost of a transaction as the station calculated it, period by period (`CostDetailsType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CostDetails {
@@ -123,7 +123,7 @@ pub enum CostDimensionKind {
     ChargingTime,
 }
 
-/// `TotalCostType` in the schemas.
+/// The total cost of a transaction, split into what it is for (`TotalCostType`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TotalCost {
@@ -291,7 +291,8 @@ pub enum Reason {
     ReqEnergyTransferRejected,
 }
 
-/// `TransactionLimitType` in the schemas.
+/// Limits on a transaction that end it when reached: cost, energy, time or state of charge
+/// (`TransactionLimitType`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TransactionLimit {
