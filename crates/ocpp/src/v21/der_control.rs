@@ -1,5 +1,5 @@
-//! DER control: functional block R of OCPP 2.1 Part 2, and the DER curve and setting types
-//! that V2X charging parameters share.
+//! DER control: functional block R of OCPP 2.1 Part 2; the DER control kinds are shared with the
+//! EV charging needs of smart charging.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! Meter values, shared by MeterValues, TransactionEvent and the V2X and DER messages.
+//! Meter values, shared by MeterValues and TransactionEvent (functional blocks J and E).
 
 use serde::{Deserialize, Serialize};
 

@@ -12,7 +12,7 @@
 //! required, and the same for everything it contains) is the 2.0.1 type, re-exported from the
 //! module it belongs to; everything else is defined here. 2.1 changed many common types:
 //! [`IdToken`]'s `type` is a free string, [`StatusInfo`] and [`ChargingProfile`] grew, and
-//! most enums gained values.
+//! many enums gained values.
 //!
 //! Modules follow the functional blocks of 2.1 Part 2 (A Security … P DataTransfer, then
 //! Q bidirectional power transfer, R DER control and S battery swapping); the types several

@@ -1,5 +1,4 @@
-//! Charging profiles and schedules, shared by smart charging, transactions, remote control and
-//! V2X.
+//! Charging profiles and schedules, shared by smart charging, transactions and remote control.
 
 use serde::{Deserialize, Serialize};
 

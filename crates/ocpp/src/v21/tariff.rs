@@ -1,5 +1,5 @@
-//! Tariffs (new in 2.1), shared by authorization, tariff and cost, transactions and smart
-//! charging.
+//! Tariffs (new in 2.1), shared by authorization, tariff and cost, transactions, remote control
+//! and smart charging.
 
 use serde::{Deserialize, Serialize};
 
