@@ -1,4 +1,4 @@
-"""Our 1.6 and 2.0.1 message types against the official JSON schemas (see check_schemas.py)."""
+"""Our 1.6, 2.0.1 and 2.1 message types against the official JSON schemas (see check_schemas.py)."""
 
 import subprocess
 import sys
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 
-@pytest.mark.parametrize("version", ["v16", "v201"])
+@pytest.mark.parametrize("version", ["v16", "v201", "v21"])
 def test_every_message_matches_its_schema(version):
     script = Path(__file__).with_name("check_schemas.py")
     done = subprocess.run(

@@ -1,16 +1,16 @@
-//! Sample OCPP payloads, for checking the `ocpp::v16` and `ocpp::v201` types against the
-//! official schemas.
+//! Sample OCPP payloads, for checking the `ocpp::v16`, `ocpp::v201` and `ocpp::v21` types
+//! against the official schemas.
 //!
 //! Run with:
 //!
 //! ```text
-//! cargo run -q -p ocpp --example samples -- v16      # or v201
+//! cargo run -q -p ocpp --example samples -- v16      # or v201, v21
 //! ```
 //!
 //! It prints one JSON line per sample: a full and a minimal sample of the request and of the
 //! response of every action of that version, as `{"action":…,"kind":"request"|"response",
-//! "sample":"full"|"minimal","payload":{…}}`. `tests/interop/check_schemas.py`
-//! validates them.
+//! "sample":"full"|"minimal","payload":{…}}`. A 2.1 request sent with SEND has no response,
+//! so none is printed. `tests/interop/check_schemas.py` validates them.
 //!
 //! With `--decode` after the version, it instead reads lines of the same shape from standard
 //! input, decodes each payload with `ocpp::rpc::decode` into the action's type, and answers one
@@ -24,6 +24,7 @@ use std::process::ExitCode;
 macro_rules! samples_of {
     ($version:ident) => {
         mod $version {
+            use std::any::TypeId;
             use std::io::{self, BufRead, Write};
 
             use ocpp::rpc::{self, PayloadErrorKind};
@@ -60,7 +61,10 @@ macro_rules! samples_of {
                 R::Response: Sample,
             {
                 self.print::<R>(R::ACTION, "request");
-                self.print::<R::Response>(R::ACTION, "response");
+                // A request sent with SEND (2.1) is never answered: its response type is `()`.
+                if TypeId::of::<R::Response>() != TypeId::of::<()>() {
+                    self.print::<R::Response>(R::ACTION, "response");
+                }
             }
         }
 
@@ -165,6 +169,7 @@ macro_rules! samples_of {
 
 samples_of!(v16);
 samples_of!(v201);
+samples_of!(v21);
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -177,7 +182,8 @@ fn main() -> ExitCode {
     let result = match version.as_deref() {
         Some("v16") => v16::run(decode),
         Some("v201") => v201::run(decode),
-        _ => return usage("the first argument is the version: v16 or v201"),
+        Some("v21") => v21::run(decode),
+        _ => return usage("the first argument is the version: v16, v201 or v21"),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -191,7 +197,7 @@ fn main() -> ExitCode {
 fn usage(problem: &str) -> ExitCode {
     let _ = writeln!(
         io::stderr(),
-        "samples: {problem}\nusage: samples v16|v201 [--decode]"
+        "samples: {problem}\nusage: samples v16|v201|v21 [--decode]"
     );
     ExitCode::from(2)
 }

@@ -9,9 +9,12 @@
 //!   with a queue behind it, call timeouts, late answers dropped.
 //! - [`v16`]: the OCPP 1.6 messages.
 //! - [`v201`]: the OCPP 2.0.1 messages.
+//! - [`v21`]: the OCPP 2.1 messages.
 //! - [`quirk`]: tolerated deviations, reported rather than silently normalised.
 //! - [`wire`]: the wire spelling of an enum variant, for adapters.
 
+#[macro_use]
+mod catalogue;
 pub mod endpoint;
 pub mod quirk;
 pub mod rpc;
@@ -21,6 +24,7 @@ pub mod strings;
 pub mod time;
 pub mod v16;
 pub mod v201;
+pub mod v21;
 mod version;
 pub mod wire;
 

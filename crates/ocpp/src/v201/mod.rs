@@ -23,23 +23,6 @@
 //! (`minimum: 0`, `maximum: 100`) are a [`Percent`]. `number` (a decimal) is `f64`. Ids the
 //! schemas make strings (`transactionId`, 36 characters) stay strings.
 
-use std::fmt;
-
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
-/// Implement [`Request`] for request types: `Request => Response, Action;`.
-macro_rules! requests {
-    ($($request:ident => $response:ident, $action:ident;)*) => {
-        $(
-            impl $crate::v201::Request for $request {
-                const ACTION: $crate::v201::Action = $crate::v201::Action::$action;
-                type Response = $response;
-            }
-        )*
-    };
-}
-
 mod authorization;
 mod availability;
 mod data_transfer;
@@ -64,6 +47,7 @@ mod transactions;
 mod types;
 mod validate;
 
+pub use crate::catalogue::Sender;
 pub use authorization::*;
 pub use availability::*;
 pub use data_transfer::*;
@@ -85,23 +69,6 @@ pub use tariff_cost::*;
 pub use transactions::*;
 pub use types::*;
 pub use validate::{validate_request, validate_response};
-
-/// A request message, tied to its action and to the type of its response.
-pub trait Request: Serialize + DeserializeOwned + fmt::Debug + Clone + Send + 'static {
-    const ACTION: Action;
-    type Response: Serialize + DeserializeOwned + fmt::Debug + Clone + Send + 'static;
-}
-
-/// Who may send an action's request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Sender {
-    /// The charging station.
-    Station,
-    /// The CSMS.
-    Csms,
-    /// Either side (DataTransfer).
-    Both,
-}
 
 /// The functional block of OCPP 2.0.1 Part 2 an action's use cases belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,52 +107,8 @@ pub enum FunctionalBlock {
     DataTransfer,
 }
 
-macro_rules! actions {
-    ($($action:ident: $sender:ident, $block:ident;)*) => {
-        /// An OCPP 2.0.1 action. The variant name is the action's exact name on the wire.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Action {
-            $($action,)*
-        }
-
-        impl Action {
-            /// Every action, grouped by functional block as in Part 2.
-            pub const ALL: [Action; actions!(@count $($action)*)] = [$(Action::$action,)*];
-
-            /// The action's name as sent in a CALL.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $(Action::$action => stringify!($action),)*
-                }
-            }
-
-            /// Read an action name exactly (case-sensitive, no trimming).
-            pub fn parse(name: &str) -> Option<Action> {
-                match name {
-                    $(stringify!($action) => Some(Action::$action),)*
-                    _ => None,
-                }
-            }
-
-            /// Who may send this action's request.
-            pub const fn sender(self) -> Sender {
-                match self {
-                    $(Action::$action => Sender::$sender,)*
-                }
-            }
-
-            pub const fn block(self) -> FunctionalBlock {
-                match self {
-                    $(Action::$action => FunctionalBlock::$block,)*
-                }
-            }
-        }
-    };
-    (@count) => { 0 };
-    (@count $head:ident $($tail:ident)*) => { 1 + actions!(@count $($tail)*) };
-}
-
-actions! {
+catalogue! {
+    "2.0.1";
     CertificateSigned: Csms, Security;
     SecurityEventNotification: Station, Security;
     SignCertificate: Station, Security;
@@ -265,12 +188,6 @@ actions! {
     SetDisplayMessage: Csms, DisplayMessage;
 
     DataTransfer: Both, DataTransfer;
-}
-
-impl fmt::Display for Action {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::{CiString, Timestamp};
 
-/// Vendor data that any 2.0.1 object may carry as `customData` (every schema allows it).
+/// Vendor data that any 2.0.1 or 2.1 object may carry as `customData` (every schema allows it).
 ///
 /// Only `vendorId` is defined; the schema leaves the object open, so every other property is
 /// kept in `extra` and written back unchanged. Because it is a known property, `customData`
