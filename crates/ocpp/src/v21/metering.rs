@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::types::CustomData;
+use crate::strings::UnlistedName;
 use crate::{CiString, Timestamp};
 
 // Unchanged from 2.0.1: the same schema, properties, enums and limits.
@@ -23,7 +24,11 @@ pub struct MeterValue {
 #[serde(rename_all = "camelCase")]
 pub struct SampledValue {
     pub value: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::strings::text_first"
+    )]
     pub measurand: Option<Measurand>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<ReadingContext>,
@@ -40,7 +45,7 @@ pub struct SampledValue {
 }
 
 /// `MeasurandEnumType` in the schemas.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Measurand {
     #[serde(rename = "Current.Export")]
     CurrentExport,
@@ -151,6 +156,9 @@ pub enum Measurand {
     VoltageMinimum,
     #[serde(rename = "Voltage.Maximum")]
     VoltageMaximum,
+    /// A measurand the schema does not list, kept as sent ([`UnlistedName`]).
+    #[serde(untagged)]
+    Unlisted(UnlistedName),
 }
 
 /// `LocationEnumType` in the schemas.
