@@ -104,7 +104,12 @@ impl VersionAdapter for V201 {
                     offline: r.offline.unwrap_or(false),
                     evse_id: r.evse.as_ref().map(|e| e.id),
                     connector_id: r.evse.as_ref().and_then(|e| e.connector_id),
-                    id_tag: r.id_token.map(|t| t.id_token.into_inner()),
+                    // A NoAuthorization token (free charging) names no one to authorize:
+                    // answering it Invalid would make the station stop the transaction.
+                    id_tag: r
+                        .id_token
+                        .filter(|t| t.kind != v201::IdTokenKind::NoAuthorization)
+                        .map(|t| t.id_token.into_inner()),
                     remote_start_id: info.remote_start_id.map(i64::from),
                     stopped_reason: info.stopped_reason.map(|s| label(&s).to_owned()),
                     meter_values: r.meter_value.into_iter().map(meter_value).collect(),

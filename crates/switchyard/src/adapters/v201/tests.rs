@@ -372,3 +372,23 @@ fn reset_of_an_evse_and_transaction_status() {
         assert_eq!(json, expected);
     }
 }
+
+#[test]
+fn a_no_authorization_token_is_not_authorized() {
+    let station = StationId::new("CP-201").unwrap();
+    let payload = raw(
+        r#"{"eventType":"Started","timestamp":"2026-01-01T10:00:00Z","triggerReason":"CablePluggedIn",
+            "seqNo":0,"transactionInfo":{"transactionId":"free-1"},
+            "idToken":{"idToken":"","type":"NoAuthorization"}}"#,
+    );
+    let (inbound, _) = V201
+        .decode_call("TransactionEvent", &payload, context(&station))
+        .unwrap();
+    let Inbound::TransactionEvent(event) = inbound else {
+        panic!("{inbound:?}");
+    };
+    assert_eq!(
+        event.id_tag, None,
+        "no idTokenInfo to answer, so none saying Invalid"
+    );
+}
