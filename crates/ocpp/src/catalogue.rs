@@ -1,7 +1,7 @@
-//! What the OCPP 2.0.1 and 2.1 message modules declare the same way: who sends an action,
-//! the `Request` trait tying a request type to its action and response, and the `Action` enum.
-//! Each version still has its own `Action`, `Request` and `FunctionalBlock`, so a 2.0.1 request
-//! type can never be taken for a 2.1 one.
+//! What the message modules of every version declare the same way: who sends an action, the
+//! `Request` trait tying a request type to its action and response, and the `Action` enum.
+//! Each version still has its own `Action`, `Request` and grouping (1.6's feature `Profile`,
+//! 2.x's `FunctionalBlock`), so a 2.0.1 request type can never be taken for a 2.1 one.
 
 /// Who may send an action's request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,10 +29,14 @@ macro_rules! requests {
 }
 
 /// Declare a version's `Request` trait and `Action` enum, from its catalogue of actions:
-/// `Action: Sender, FunctionalBlock;`, or `Action: Sender, FunctionalBlock, Send;` for an action
-/// sent with SEND (OCPP 2.1), which has no response. `FunctionalBlock` is the version's own.
+/// `Action: Sender, Group;`, or `Action: Sender, Group, Send;` for an action sent with SEND
+/// (OCPP 2.1), which has no response. The header names the version, and the method and type
+/// that group actions (`block: FunctionalBlock`, 1.6's `profile: Profile`).
 macro_rules! catalogue {
-    ($version:literal; $($action:ident: $sender:ident, $block:ident $(, $send:ident)?;)*) => {
+    (
+        $version:literal, $group:ident: $group_type:ident;
+        $($action:ident: $sender:ident, $block:ident $(, $send:ident)?;)*
+    ) => {
         /// A request message, tied to its action and to the type of its response.
         pub trait Request:
             ::serde::Serialize
@@ -83,9 +87,9 @@ macro_rules! catalogue {
                 }
             }
 
-            pub const fn block(self) -> FunctionalBlock {
+            pub const fn $group(self) -> $group_type {
                 match self {
-                    $(Action::$action => FunctionalBlock::$block,)*
+                    $(Action::$action => $group_type::$block,)*
                 }
             }
 

@@ -15,23 +15,6 @@
 //! profile and request ids are `i32` (errata §3.18 allows transaction id `-1`); meter
 //! readings in Wh are `i64`.
 
-use std::fmt;
-
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
-/// Implement [`Request`] for request types: `Request => Response, Action;`.
-macro_rules! requests {
-    ($($request:ident => $response:ident, $action:ident;)*) => {
-        $(
-            impl $crate::v16::Request for $request {
-                const ACTION: $crate::v16::Action = $crate::v16::Action::$action;
-                type Response = $response;
-            }
-        )*
-    };
-}
-
 mod core;
 mod firmware;
 mod local_auth;
@@ -54,22 +37,7 @@ pub use smart_charging::*;
 pub use types::*;
 pub use validate::{validate_request, validate_response};
 
-/// A request message, tied to its action and to the type of its response.
-pub trait Request: Serialize + DeserializeOwned + fmt::Debug + Clone + Send + 'static {
-    const ACTION: Action;
-    type Response: Serialize + DeserializeOwned + fmt::Debug + Clone + Send + 'static;
-}
-
-/// Who may send an action's request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Sender {
-    /// The charge point (a station-initiated action).
-    Station,
-    /// The central system.
-    Csms,
-    /// Either side (DataTransfer).
-    Both,
-}
+pub use crate::catalogue::Sender;
 
 /// The feature profile an action belongs to (the Security extension counts as one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,52 +52,8 @@ pub enum Profile {
     Security,
 }
 
-macro_rules! actions {
-    ($($action:ident: $sender:ident, $profile:ident;)*) => {
-        /// An OCPP 1.6J action. The variant name is the action's exact name on the wire.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Action {
-            $($action,)*
-        }
-
-        impl Action {
-            /// Every action, grouped by profile as in the specification.
-            pub const ALL: [Action; actions!(@count $($action)*)] = [$(Action::$action,)*];
-
-            /// The action's name as sent in a CALL.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $(Action::$action => stringify!($action),)*
-                }
-            }
-
-            /// Read an action name exactly (case-sensitive, no trimming).
-            pub fn parse(name: &str) -> Option<Action> {
-                match name {
-                    $(stringify!($action) => Some(Action::$action),)*
-                    _ => None,
-                }
-            }
-
-            /// Who may send this action's request.
-            pub const fn sender(self) -> Sender {
-                match self {
-                    $(Action::$action => Sender::$sender,)*
-                }
-            }
-
-            pub const fn profile(self) -> Profile {
-                match self {
-                    $(Action::$action => Profile::$profile,)*
-                }
-            }
-        }
-    };
-    (@count) => { 0 };
-    (@count $head:ident $($tail:ident)*) => { 1 + actions!(@count $($tail)*) };
-}
-
-actions! {
+catalogue! {
+    "1.6J", profile: Profile;
     Authorize: Station, Core;
     BootNotification: Station, Core;
     ChangeAvailability: Csms, Core;
@@ -175,12 +99,6 @@ actions! {
     SignCertificate: Station, Security;
     SignedFirmwareStatusNotification: Station, Security;
     SignedUpdateFirmware: Csms, Security;
-}
-
-impl fmt::Display for Action {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 #[cfg(test)]

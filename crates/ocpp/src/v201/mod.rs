@@ -108,7 +108,7 @@ pub enum FunctionalBlock {
 }
 
 catalogue! {
-    "2.0.1";
+    "2.0.1", block: FunctionalBlock;
     CertificateSigned: Csms, Security;
     SecurityEventNotification: Station, Security;
     SignCertificate: Station, Security;

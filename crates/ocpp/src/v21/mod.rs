@@ -128,7 +128,7 @@ pub enum FunctionalBlock {
 }
 
 catalogue! {
-    "2.1";
+    "2.1", block: FunctionalBlock;
     CertificateSigned: Csms, Security;
     SecurityEventNotification: Station, Security;
     SignCertificate: Station, Security;
