@@ -1,8 +1,9 @@
 //! `station_variables`: what stations report of their configuration (device model variables
 //! and 1.6 configuration keys), merged report by report.
 
+use rusqlite::types::ToSql;
 use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 
 use super::convert::{millis, time_at, u32_at};
 use crate::domain::{
@@ -13,15 +14,39 @@ const KEY_COLUMNS: &str = "component, component_instance, evse_id, connector_id,
                            variable_instance";
 
 /// The key as columns: absent parts are '' or 0 (see migration 7).
-fn key_params(key: &VariableKey) -> (&str, &str, u32, u32, &str, &str) {
-    (
-        key.component.as_deref().unwrap_or(""),
-        key.component_instance.as_deref().unwrap_or(""),
-        key.evse_id.unwrap_or(0),
-        key.connector_id.unwrap_or(0),
-        &key.variable,
-        key.variable_instance.as_deref().unwrap_or(""),
-    )
+struct KeyColumns<'a> {
+    component: &'a str,
+    component_instance: &'a str,
+    evse_id: u32,
+    connector_id: u32,
+    variable: &'a str,
+    variable_instance: &'a str,
+}
+
+impl<'a> KeyColumns<'a> {
+    fn of(key: &'a VariableKey) -> KeyColumns<'a> {
+        KeyColumns {
+            component: key.component.as_deref().unwrap_or(""),
+            component_instance: key.component_instance.as_deref().unwrap_or(""),
+            evse_id: key.evse_id.unwrap_or(0),
+            connector_id: key.connector_id.unwrap_or(0),
+            variable: &key.variable,
+            variable_instance: key.variable_instance.as_deref().unwrap_or(""),
+        }
+    }
+
+    /// `?1` … `?7`: the station, then [`KEY_COLUMNS`] in order.
+    fn params<'s>(&'s self, station: &'s &'s str) -> [&'s dyn ToSql; 7] {
+        [
+            station,
+            &self.component,
+            &self.component_instance,
+            &self.evse_id,
+            &self.connector_id,
+            &self.variable,
+            &self.variable_instance,
+        ]
+    }
 }
 
 fn some_text(text: String) -> Option<String> {
@@ -74,8 +99,7 @@ pub(crate) fn report(conn: &Connection, report: &VariablesReport) -> rusqlite::R
         return Ok(0);
     }
     for reported in &report.variables {
-        let (component, component_instance, evse, connector, variable, variable_instance) =
-            key_params(&reported.key);
+        let key = KeyColumns::of(&reported.key);
         let known = conn
             .prepare_cached(&format!(
                 "SELECT {KEY_COLUMNS}, attributes, characteristics, reported_at \
@@ -83,18 +107,7 @@ pub(crate) fn report(conn: &Connection, report: &VariablesReport) -> rusqlite::R
                  AND component_instance = ?3 AND evse_id = ?4 AND connector_id = ?5 \
                  AND variable = ?6 AND variable_instance = ?7"
             ))?
-            .query_row(
-                params![
-                    station,
-                    component,
-                    component_instance,
-                    evse,
-                    connector,
-                    variable,
-                    variable_instance
-                ],
-                variable_row,
-            )
+            .query_row(key.params(&station), variable_row)
             .optional()?;
         let mut record = known.unwrap_or_else(|| VariableRecord {
             key: reported.key.clone(),
@@ -107,6 +120,10 @@ pub(crate) fn report(conn: &Connection, report: &VariablesReport) -> rusqlite::R
         if reported.key.is_secret() {
             record.attributes.iter_mut().for_each(|a| a.value = None);
         }
+        let attributes = to_json::<Vec<Attribute>>(&record.attributes)?;
+        let characteristics = record.characteristics.as_ref().map(to_json).transpose()?;
+        let reported_at = millis(record.reported_at);
+        let values: [&dyn ToSql; 3] = [&attributes, &characteristics, &reported_at];
         conn.prepare_cached(&format!(
             "INSERT INTO station_variables (station_id, {KEY_COLUMNS}, attributes, \
                  characteristics, reported_at) \
@@ -115,18 +132,9 @@ pub(crate) fn report(conn: &Connection, report: &VariablesReport) -> rusqlite::R
                  characteristics = excluded.characteristics, \
                  reported_at = excluded.reported_at"
         ))?
-        .execute(params![
-            station,
-            component,
-            component_instance,
-            evse,
-            connector,
-            variable,
-            variable_instance,
-            to_json::<Vec<Attribute>>(&record.attributes)?,
-            record.characteristics.as_ref().map(to_json).transpose()?,
-            millis(record.reported_at),
-        ])?;
+        .execute(params_from_iter(
+            key.params(&station).into_iter().chain(values),
+        ))?;
     }
     Ok(report.variables.len())
 }
