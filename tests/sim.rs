@@ -164,30 +164,7 @@ async fn charge_scenario_is_stored_exactly_and_commands_reach_a_simulated_statio
         "{reply}"
     );
 
-    let (status, reply) = server
-        .api(
-            "POST",
-            "/api/v1/stations/CMD-1/commands/remote-start?wait_start_s=5",
-            Some(json!({"connector_id": 2, "id_tag": "REMOTE-TAG"})),
-        )
-        .await;
-    assert_eq!(status, 200, "{reply}");
-    assert_eq!(reply["status"], "Accepted", "{reply}");
-    let tx = reply["transaction_id"]
-        .as_i64()
-        .expect("the started transaction");
-    let stored = server.get(&format!("/api/v1/transactions/{tx}")).await;
-    assert_eq!(stored["connector_id"], 2, "{stored}");
-    assert_eq!(stored["id_tag"], "REMOTE-TAG", "{stored}");
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let reply = command(
-        &server,
-        "CMD-1",
-        "remote-stop",
-        json!({"transaction_id": tx}),
-    )
-    .await;
-    assert_eq!(reply["status"], "Accepted", "{reply}");
+    let tx = remote_start_and_stop(&server, "CMD-1", "connector_id").await;
 
     let fleet = fleet.await.expect("fleet run");
     let single = single.await.expect("single run");
@@ -256,30 +233,7 @@ async fn commands_reach_a_simulated_v201_station() {
     assert_eq!(results[0]["attributeValue"], "120", "{reply}");
     assert_eq!(results[1]["attributeStatus"], "UnknownComponent", "{reply}");
 
-    let (status, reply) = server
-        .api(
-            "POST",
-            "/api/v1/stations/CMD201-1/commands/remote-start?wait_start_s=5",
-            Some(json!({"evse_id": 2, "id_tag": "REMOTE-TAG"})),
-        )
-        .await;
-    assert_eq!(status, 200, "{reply}");
-    assert_eq!(reply["status"], "Accepted", "{reply}");
-    let tx = reply["transaction_id"]
-        .as_i64()
-        .expect("the started transaction");
-    let stored = server.get(&format!("/api/v1/transactions/{tx}")).await;
-    assert_eq!(stored["evse_id"], 2, "{stored}");
-    assert_eq!(stored["id_tag"], "REMOTE-TAG", "{stored}");
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let reply = command(
-        &server,
-        "CMD201-1",
-        "remote-stop",
-        json!({"transaction_id": tx}),
-    )
-    .await;
-    assert_eq!(reply["status"], "Accepted", "{reply}");
+    let tx = remote_start_and_stop(&server, "CMD201-1", "evse_id").await;
 
     let single = single.await.expect("single run");
     assert_clean(&single);
@@ -291,4 +245,36 @@ async fn commands_reach_a_simulated_v201_station() {
         "{stored}"
     );
     server.stop().await;
+}
+
+/// A remote start on `place` (`connector_id` or `evse_id`) 2 that waits for its transaction,
+/// then a remote stop of it, both accepted; the system's transaction id.
+async fn remote_start_and_stop(server: &TestServer, station: &str, place: &str) -> i64 {
+    let mut body = json!({"id_tag": "REMOTE-TAG"});
+    body[place] = json!(2);
+    let (status, reply) = server
+        .api(
+            "POST",
+            &format!("/api/v1/stations/{station}/commands/remote-start?wait_start_s=5"),
+            Some(body),
+        )
+        .await;
+    assert_eq!(status, 200, "{reply}");
+    assert_eq!(reply["status"], "Accepted", "{reply}");
+    let tx = reply["transaction_id"]
+        .as_i64()
+        .expect("the started transaction");
+    let stored = server.get(&format!("/api/v1/transactions/{tx}")).await;
+    assert_eq!(stored[place], 2, "{stored}");
+    assert_eq!(stored["id_tag"], "REMOTE-TAG", "{stored}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let reply = command(
+        server,
+        station,
+        "remote-stop",
+        json!({"transaction_id": tx}),
+    )
+    .await;
+    assert_eq!(reply["status"], "Accepted", "{reply}");
+    tx
 }

@@ -57,39 +57,7 @@ async fn offline_replays_are_stored_once_with_the_metered_energy() {
 
     // And from the outside: nothing stored that the stations did not complete, no
     // transaction twice, every one stopped with its energy.
-    let mut per_station: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for done in &report.completed {
-        per_station
-            .entry(&done.station_id)
-            .or_default()
-            .push(done.transaction_id.clone());
-    }
-    assert_eq!(per_station.len(), 30, "{text}");
-    for (station, mut ids) in per_station {
-        let stored = server
-            .get(&format!("/api/v1/transactions?station_id={station}"))
-            .await;
-        let stored = stored.as_array().expect("a list");
-        let mut stored_ids: Vec<String> = stored
-            .iter()
-            .map(|t| {
-                t["ocpp_transaction_id"]
-                    .as_str()
-                    .expect("an OCPP id")
-                    .to_owned()
-            })
-            .collect();
-        ids.sort_unstable();
-        stored_ids.sort_unstable();
-        assert_eq!(stored_ids, ids, "{station}");
-        for t in stored {
-            assert!(!t["stopped_at"].is_null(), "{t}");
-            let energy =
-                t["meter_stop_wh"].as_f64().unwrap() - t["meter_start_wh"].as_f64().unwrap();
-            assert_eq!(t["energy_wh"].as_f64(), Some(energy), "{t}");
-            assert!(energy >= 0.0, "{t}");
-        }
-    }
+    assert_stored_exactly(&server, &report, 30).await;
     server.stop().await;
 }
 
