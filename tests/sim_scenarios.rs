@@ -13,6 +13,17 @@ use std::time::Duration;
 use common::TestServer;
 use switchyard_sim::{ApiCheck, Protocol, Report, Scenario, SimConfig};
 
+/// At least `completed` transactions completed, and the API check found every one of them.
+fn assert_checked(report: &Report, completed: usize) {
+    let text = report.to_text();
+    assert!(report.completed.len() >= completed, "{text}");
+    assert_eq!(
+        report.transactions_checked,
+        report.completed.len() as u64,
+        "{text}"
+    );
+}
+
 fn assert_clean(report: &Report) {
     let text = report.to_text();
     assert_eq!(report.protocol_errors, 0, "{text}");
@@ -45,15 +56,9 @@ async fn offline_replays_are_stored_once_with_the_metered_energy() {
     let report = switchyard_sim::run(config).await;
     eprintln!("{}", report.to_text());
     assert_clean(&report);
-    let text = report.to_text();
     // 30 stations × 2 connectors, at least two sessions each (one before the drop, one
     // made offline).
-    assert!(report.completed.len() >= 120, "{text}");
-    assert_eq!(
-        report.transactions_checked,
-        report.completed.len() as u64,
-        "{text}"
-    );
+    assert_checked(&report, 120);
 
     // And from the outside: nothing stored that the stations did not complete, no
     // transaction twice, every one stopped with its energy.
@@ -93,12 +98,7 @@ async fn quirks_are_accepted_and_counted() {
     let text = report.to_text();
     // No CALLERROR for any deviation, and the transactions are intact.
     assert!(report.actions.values().all(|a| a.errors == 0), "{text}");
-    assert!(report.completed.len() >= 40, "{text}");
-    assert_eq!(
-        report.transactions_checked,
-        report.completed.len() as u64,
-        "{text}"
-    );
+    assert_checked(&report, 40);
 
     let metrics = reqwest::get(server.url("/metrics"))
         .await
@@ -220,12 +220,7 @@ async fn charge_v201_stores_every_transaction_with_its_energy() {
     assert!(report.actions.values().all(|a| a.errors == 0), "{text}");
     assert!(report.actions.contains_key("TransactionEvent"), "{text}");
     assert!(!report.actions.contains_key("StartTransaction"), "{text}");
-    assert!(report.completed.len() >= 40, "{text}");
-    assert_eq!(
-        report.transactions_checked,
-        report.completed.len() as u64,
-        "{text}"
-    );
+    assert_checked(&report, 40);
     assert_stored_exactly(&server, &report, 20).await;
     server.stop().await;
 }
@@ -245,13 +240,7 @@ async fn offline_v201_replays_are_stored_once_with_the_metered_energy() {
     let report = switchyard_sim::run(config).await;
     eprintln!("{}", report.to_text());
     assert_clean(&report);
-    let text = report.to_text();
-    assert!(report.completed.len() >= 80, "{text}");
-    assert_eq!(
-        report.transactions_checked,
-        report.completed.len() as u64,
-        "{text}"
-    );
+    assert_checked(&report, 80);
     assert_stored_exactly(&server, &report, 20).await;
     server.stop().await;
 }
@@ -270,12 +259,7 @@ async fn quirks_v201_are_accepted_and_counted() {
     assert_clean(&report);
     let text = report.to_text();
     assert!(report.actions.values().all(|a| a.errors == 0), "{text}");
-    assert!(report.completed.len() >= 40, "{text}");
-    assert_eq!(
-        report.transactions_checked,
-        report.completed.len() as u64,
-        "{text}"
-    );
+    assert_checked(&report, 40);
     let metrics = reqwest::get(server.url("/metrics"))
         .await
         .expect("metrics")
