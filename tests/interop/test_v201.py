@@ -201,6 +201,11 @@ def test_2_0_1_station_end_to_end(api):
                 call.Authorize(id_token={"id_token": "NOBODY", "type": "ISO14443"})
             )
             assert unknown.id_token_info["status"] == "Invalid"
+            # Free charging: a NoAuthorization token names no one and is not refused.
+            free = await cp.call(
+                call.Authorize(id_token={"id_token": "", "type": "NoAuthorization"})
+            )
+            assert free.id_token_info["status"] == "Accepted"
 
             started = await cp.call(
                 event(

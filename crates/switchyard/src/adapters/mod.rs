@@ -26,6 +26,9 @@ pub enum Inbound {
     Authorize {
         id_tag: String,
     },
+    /// 2.x: an Authorize with a `NoAuthorization` token (free charging): Accepted, as the
+    /// station's own policy, without a lookup.
+    AuthorizeWithoutToken,
     /// `remote_start_id` is left `None`: the session, which knows the remote starts, sets it.
     Start(NewTransaction),
     Stop(StopTransaction),

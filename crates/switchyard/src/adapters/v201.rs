@@ -55,8 +55,14 @@ impl VersionAdapter for V201 {
                 })
             }),
             Action::Heartbeat => with(payload, |_: v201::HeartbeatRequest| Inbound::Heartbeat),
-            Action::Authorize => with(payload, |r: v201::AuthorizeRequest| Inbound::Authorize {
-                id_tag: r.id_token.id_token.into_inner(),
+            Action::Authorize => with(payload, |r: v201::AuthorizeRequest| {
+                match r.id_token.kind {
+                    // Free charging names no one: nothing to look up, nothing to refuse.
+                    v201::IdTokenKind::NoAuthorization => Inbound::AuthorizeWithoutToken,
+                    _ => Inbound::Authorize {
+                        id_tag: r.id_token.id_token.into_inner(),
+                    },
+                }
             }),
             Action::StatusNotification => {
                 with(payload, |r: v201::StatusNotificationRequest| {

@@ -5,9 +5,9 @@ use ocpp::rpc::{Call, MessageId, RpcError};
 
 use super::{Awaiting, BootState, Effect, EffectResult, Now, Observation, Session};
 use crate::adapters::{BootInfo, CallContext, DecodeError, Inbound, Outbound};
-use crate::domain::auth::authorize;
+use crate::domain::auth::{Authorization, authorize};
 use crate::domain::{
-    BootReport, BootStatus, MeterValue, NewTransaction, SampleValue, StatusReport,
+    BootReport, BootStatus, MeterValue, NewTransaction, SampleValue, StatusReport, TagStatus,
     TransactionEventOutcome, VariablesReport,
 };
 use crate::events::{Event, EventKind};
@@ -125,6 +125,14 @@ impl Session {
                     },
                 );
                 self.effects.push_back(Effect::LookupTag { id, id_tag });
+            }
+            Inbound::AuthorizeWithoutToken => {
+                let accepted = Authorization {
+                    status: TagStatus::Accepted,
+                    expiry_date: None,
+                    parent_id_tag: None,
+                };
+                self.respond(now, call, &Outbound::Authorize(accepted));
             }
             Inbound::Start(mut start) => {
                 start.remote_start_id =
