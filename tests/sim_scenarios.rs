@@ -266,7 +266,11 @@ async fn quirks_v201_are_accepted_and_counted() {
         .text()
         .await
         .expect("metrics text");
-    for kind in ["unknown_property", "timestamp_without_zone"] {
+    for kind in [
+        "unknown_property",
+        "timestamp_without_zone",
+        "unlisted_name",
+    ] {
         assert!(quirk_count(&metrics, kind) >= 20.0, "{kind}: {metrics}");
     }
     server.stop().await;

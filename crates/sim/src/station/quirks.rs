@@ -35,10 +35,18 @@ pub(super) fn mangle<R: serde::Serialize>(
                 }));
             }
         }
-        // 2.0.1 has no Temperature measurand (a sample naming one breaks the enum, which is
-        // refused, not tolerated), and its unit is free text: the "Celcius" quirk is 1.6's.
+        // 2.0.1 does not list Temperature, yet meters report it (the server keeps such a
+        // sample as an unlisted measurand); its unit is free text, so "Celcius" is 1.6's quirk.
         "MeterValues" | "TransactionEvent" => {
             value["vendorFirmwareBuild"] = json!("2024.11-q");
+            if let Some(samples) = value["meterValue"][0]["sampledValue"].as_array_mut() {
+                samples.push(json!({
+                    "value": 31.5,
+                    "measurand": "Temperature",
+                    "unitOfMeasure": {"unit": "Celsius"},
+                    "location": "Body",
+                }));
+            }
         }
         _ => {}
     }

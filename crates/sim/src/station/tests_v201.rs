@@ -587,15 +587,19 @@ fn quirks_deviate_only_where_a_v201_server_should_tolerate_it() {
             .iter()
             .all(|e| e["vendorFirmwareBuild"] == "2024.11-q")
     );
-    // No 1.6-shaped Temperature sample: 2.0.1 has no such measurand.
+    // A Temperature sample (a measurand 2.0.1 does not list) in the 2.0.1 shape: a number,
+    // the unit in unitOfMeasure.
     for e in &events {
-        for s in e["meterValue"][0]["sampledValue"]
+        let samples = e["meterValue"][0]["sampledValue"]
             .as_array()
-            .expect("samples")
-        {
-            assert!(s["value"].is_number(), "{s}");
-            assert_ne!(s["measurand"], "Temperature");
-        }
+            .expect("samples");
+        assert!(samples.iter().all(|s| s["value"].is_number()), "{e}");
+        let temperature: Vec<_> = samples
+            .iter()
+            .filter(|s| s["measurand"] == "Temperature")
+            .collect();
+        assert_eq!(temperature.len(), 1, "{e}");
+        assert_eq!(temperature[0]["unitOfMeasure"]["unit"], "Celsius");
     }
     // Charging for 30 s of every 32: the 300 s heartbeat waits for a pause.
     assert!(c.of("Heartbeat").len() <= 1);
