@@ -85,6 +85,92 @@ async fn basic_auth_is_checked_when_the_station_has_a_password() {
     server.stop().await;
 }
 
+/// J16 §6.2.2 / OCPP-RULES.md §7.2: an accepted password change (command or raw call) puts
+/// the new password in force before the API returns; a rejected one keeps the old.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_accepted_password_change_replaces_the_password() {
+    const OLD: &str = "0123456789abcdef0123";
+    const NEW: &str = "00112233445566778899aabbccddeeff";
+    const NEWER: &str = "fedcba9876543210fedcba98";
+    let server = TestServer::start().await;
+    server.register_with_password("CP-KEY", OLD).await;
+    let url = server.ws_url("CP-KEY");
+    let mut st = Station::connect(&url, Some("ocpp1.6"), Some(("CP-KEY", OLD)))
+        .await
+        .unwrap();
+    st.boot().await;
+
+    let change = |value: &str| json!({"key": "AuthorizationKey", "value": value});
+    let path = "/api/v1/stations/CP-KEY/commands/change-configuration";
+    for (value, answer) in [(NEW, "Rejected"), (NEW, "NotSupported")] {
+        let api = server.api("POST", path, Some(change(value)));
+        let station = async {
+            let (id, _, payload) = st.expect_call().await;
+            assert_eq!(payload["key"], "AuthorizationKey");
+            st.reply(&id, json!({"status": answer})).await;
+        };
+        let ((status, _), ()) = tokio::join!(api, station);
+        assert_eq!(status, 200);
+    }
+    let refused = Station::connect(&url, Some("ocpp1.6"), Some(("CP-KEY", NEW)))
+        .await
+        .err()
+        .expect("a refused change keeps the old password");
+    assert_eq!(http_status(refused), 401);
+
+    let api = server.api("POST", path, Some(change(NEW)));
+    let station = async {
+        let (id, _, _) = st.expect_call().await;
+        st.reply(&id, json!({"status": "Accepted"})).await;
+    };
+    let ((status, body), ()) = tokio::join!(api, station);
+    assert_eq!((status, body["status"].as_str()), (200, Some("Accepted")));
+    let refused = Station::connect(&url, Some("ocpp1.6"), Some(("CP-KEY", OLD)))
+        .await
+        .err()
+        .expect("the old password no longer works");
+    assert_eq!(http_status(refused), 401);
+    // The new connection replaces the old one, as a station reconnecting after the change.
+    let mut st = Station::connect(&url, Some("ocpp1.6"), Some(("CP-KEY", NEW)))
+        .await
+        .unwrap();
+    st.boot().await;
+
+    // The same through the raw call; and a station sending the key's raw bytes gets in too.
+    let api = server.api(
+        "POST",
+        "/api/v1/stations/CP-KEY/call",
+        Some(json!({"action": "ChangeConfiguration", "payload": change(NEWER)})),
+    );
+    let station = async {
+        let (id, _, _) = st.expect_call().await;
+        st.reply(&id, json!({"status": "Accepted"})).await;
+    };
+    let ((status, _), ()) = tokio::join!(api, station);
+    assert_eq!(status, 200);
+    assert!(
+        Station::connect(&url, Some("ocpp1.6"), Some(("CP-KEY", NEW)))
+            .await
+            .is_err()
+    );
+    let raw_key: Vec<u8> = (0..NEWER.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&NEWER[i..i + 2], 16).unwrap())
+        .collect();
+    let mut credentials = b"CP-KEY:".to_vec();
+    credentials.extend(raw_key);
+    Station::connect_with_authorization(&url, Some("ocpp1.6"), &credentials)
+        .await
+        .expect("the key's raw bytes are accepted");
+    // The password is never kept as configuration.
+    let configuration = server.get("/api/v1/stations/CP-KEY/configuration").await;
+    assert!(
+        !configuration.to_string().contains(NEWER),
+        "{configuration}"
+    );
+    server.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn subprotocol_negotiation() {
     let server = TestServer::start().await;

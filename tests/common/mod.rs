@@ -169,6 +169,29 @@ impl Station {
         protocol: Option<&str>,
         basic: Option<(&str, &str)>,
     ) -> Result<Station, tungstenite::Error> {
+        let credentials = basic.map(|(user, password)| format!("{user}:{password}"));
+        Station::connect_with_authorization_opt(
+            url,
+            protocol,
+            credentials.as_ref().map(String::as_bytes),
+        )
+        .await
+    }
+
+    /// Connect with `Authorization: Basic base64(credentials)`, the bytes as given.
+    pub async fn connect_with_authorization(
+        url: &str,
+        protocol: Option<&str>,
+        credentials: &[u8],
+    ) -> Result<Station, tungstenite::Error> {
+        Station::connect_with_authorization_opt(url, protocol, Some(credentials)).await
+    }
+
+    async fn connect_with_authorization_opt(
+        url: &str,
+        protocol: Option<&str>,
+        credentials: Option<&[u8]>,
+    ) -> Result<Station, tungstenite::Error> {
         let mut request = url.into_client_request()?;
         if let Some(protocol) = protocol {
             request.headers_mut().insert(
@@ -176,8 +199,8 @@ impl Station {
                 HeaderValue::from_str(protocol).unwrap(),
             );
         }
-        if let Some((user, password)) = basic {
-            let encoded = base64_encode(format!("{user}:{password}").as_bytes());
+        if let Some(credentials) = credentials {
+            let encoded = base64_encode(credentials);
             request.headers_mut().insert(
                 "Authorization",
                 HeaderValue::from_str(&format!("Basic {encoded}")).unwrap(),

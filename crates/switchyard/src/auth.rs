@@ -15,6 +15,26 @@ pub enum HashError {
     Hash(argon2::password_hash::Error),
 }
 
+/// A station's new Basic auth password on its way to the hasher; never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    pub fn new(password: impl Into<String>) -> Password {
+        Password(password.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(********)")
+    }
+}
+
 /// Hash `password` with argon2id (default parameters) and a fresh random salt.
 pub fn hash_password(password: &str) -> Result<String, HashError> {
     let mut salt = [0u8; 16];

@@ -148,6 +148,10 @@ pub struct CommandReply {
     /// What the answer tells of the station's configuration, to be kept
     /// (GetConfiguration / GetVariables values, an accepted change).
     pub variables: Vec<ReportedVariable>,
+    /// A Basic auth password the station accepted (1.6 `AuthorizationKey`, 2.x
+    /// `SecurityCtrlr.BasicAuthPassword`): the system must let it in with this one only,
+    /// from the moment the command returns (J16 §6.2.2).
+    pub new_password: Option<crate::auth::Password>,
 }
 
 /// A station's CALLERROR answer to a command (502 in the API).

@@ -69,15 +69,13 @@ async def _set_password(api, label, answer):
         assert datum["component"] == {"name": "SecurityCtrlr"}
         assert datum["variable"] == {"name": "BasicAuthPassword"}
         assert datum["attributeValue"] == new_password
-        if answer == "Accepted":
-            # The operator records the password the station now uses (the API's station
-            # registration is where the CSMS keeps it).
-            api.register_station(station_id, password=new_password)
+    # The CSMS itself puts the accepted password in force (OCPP-RULES.md §7.2); the
+    # rejected one changes nothing.
     in_use = new_password if answer == "Accepted" else PASSWORD
     async with connect(api, station_id, password=in_use):
         pass
-    if answer == "Accepted":
-        assert await _refused(api, station_id, password=PASSWORD) == 401
+    other = PASSWORD if answer == "Accepted" else new_password
+    assert await _refused(api, station_id, password=other) == 401
 
 
 @scenario

@@ -118,6 +118,8 @@ pub enum Expect {
     /// One variable changed (1.6 ChangeConfiguration; 2.x SetVariables, whose status is the
     /// `attributeStatus`): the value is kept once the station accepts it.
     Change { key: VariableKey, value: String },
+    /// A raw 2.x SetVariables: each variable's value is kept once its own result is Accepted.
+    SetVariables(Vec<(VariableKey, String)>),
     /// A raw call: returned as is.
     Raw,
 }
@@ -184,6 +186,16 @@ pub(crate) fn changed_variable(
         attributes: vec![Attribute::actual(Some(value.to_owned()))],
         characteristics: None,
     })
+}
+
+/// The password a change sets, once the station accepted it (OCPP-RULES.md §7.2: on
+/// Rejected or NotSupported the old one stays).
+pub(crate) fn accepted_password(
+    status: &str,
+    key: &VariableKey,
+    value: &str,
+) -> Option<crate::auth::Password> {
+    (status == "Accepted" && key.is_station_password()).then(|| crate::auth::Password::new(value))
 }
 
 /// Read `payload` as `T` (quirks tolerated on the way travel along), then map it.

@@ -9,8 +9,8 @@ use serde_json::value::RawValue;
 
 use super::{
     BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter,
-    changed_variable, contains_ignore_ascii_case, empty_object, label, limited, normalise_unit,
-    reply_status, to_raw, with,
+    accepted_password, changed_variable, contains_ignore_ascii_case, empty_object, label, limited,
+    normalise_unit, reply_status, to_raw, with,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
@@ -349,26 +349,44 @@ impl VersionAdapter for V16 {
                 v16::validate_request(parsed, payload.get()).map_err(|e: PayloadError| {
                     CommandError::Invalid(format!("invalid {action} payload: {e}"))
                 })?;
-                (action.clone(), payload.clone(), Expect::Raw)
+                // A raw ChangeConfiguration changes the configuration (and maybe the
+                // password) as much as the command does: read its answer the same way.
+                let expect = match parsed {
+                    Action::ChangeConfiguration => {
+                        serde_json::from_str::<v16::ChangeConfigurationRequest>(payload.get())
+                            .map_or(Expect::Raw, |r| Expect::Change {
+                                key: VariableKey::configuration_key(r.key.as_str()),
+                                value: r.value.into_inner(),
+                            })
+                    }
+                    _ => Expect::Raw,
+                };
+                (action.clone(), payload.clone(), expect)
             }
         })
     }
 
     fn decode_reply(&self, expect: &Expect, payload: Box<RawValue>) -> CommandReply {
+        let mut new_password = None;
         let (status, variables) = match expect {
             Expect::Configuration => ("Accepted".to_owned(), configuration_keys(&payload)),
             Expect::Change { key, value } => {
                 let status = reply_status(&payload);
                 let changed = changed_variable(&status, key, value);
+                new_password = accepted_password(&status, key, value);
                 (status, changed.into_iter().collect())
             }
-            Expect::Status | Expect::Raw => (reply_status(&payload), Vec::new()),
+            // 2.x only; a 1.6 call never leads to it.
+            Expect::Status | Expect::Raw | Expect::SetVariables(_) => {
+                (reply_status(&payload), Vec::new())
+            }
         };
         CommandReply {
             status,
             response: payload,
             remote_start_id: None,
             variables,
+            new_password,
         }
     }
 

@@ -14,8 +14,8 @@ use serde_json::value::RawValue;
 
 use super::{
     BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter,
-    changed_variable, contains_ignore_ascii_case, empty_object, label, limited, normalise_unit,
-    reply_status, to_raw, with,
+    accepted_password, changed_variable, contains_ignore_ascii_case, empty_object, label, limited,
+    normalise_unit, reply_status, to_raw, with,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ReportBase, ResetKind};
 use crate::domain::auth::Authorization;
@@ -446,18 +446,40 @@ impl VersionAdapter for V201 {
                 v201::validate_request(parsed, payload.get()).map_err(|e: PayloadError| {
                     CommandError::Invalid(format!("invalid {action} payload: {e}"))
                 })?;
-                (action.clone(), payload.clone(), Expect::Raw)
+                // A raw SetVariables changes the device model (and maybe the password) as
+                // much as the command does: read its answer the same way.
+                let expect = match parsed {
+                    Action::SetVariables => {
+                        serde_json::from_str::<v201::SetVariablesRequest>(payload.get())
+                            .map_or(Expect::Raw, |r| Expect::SetVariables(variables::set(r)))
+                    }
+                    _ => Expect::Raw,
+                };
+                (action.clone(), payload.clone(), expect)
             }
         })
     }
 
     fn decode_reply(&self, expect: &Expect, payload: Box<RawValue>) -> CommandReply {
+        let mut new_password = None;
         let (status, variables) = match expect {
             Expect::Configuration => ("Accepted".to_owned(), variables::read(&payload)),
             Expect::Change { key, value } => {
                 let status = attribute_status(&payload);
                 let changed = changed_variable(&status, key, value);
+                new_password = accepted_password(&status, key, value);
                 (status, changed.into_iter().collect())
+            }
+            Expect::SetVariables(sent) => {
+                let mut changed = Vec::new();
+                for (key, status) in variables::set_results(&payload) {
+                    let Some((_, value)) = sent.iter().find(|(k, _)| *k == key) else {
+                        continue;
+                    };
+                    new_password = new_password.or(accepted_password(&status, &key, value));
+                    changed.extend(changed_variable(&status, &key, value));
+                }
+                (attribute_status(&payload), changed)
             }
             Expect::Status | Expect::Raw => (reply_status(&payload), Vec::new()),
         };
@@ -466,6 +488,7 @@ impl VersionAdapter for V201 {
             response: payload,
             remote_start_id: None,
             variables,
+            new_password,
         }
     }
 

@@ -62,6 +62,20 @@ impl VariableKey {
             Some(_) => name.eq_ignore_ascii_case("BasicAuthPassword"),
         }
     }
+
+    /// Whether the variable is the station's Basic auth password itself (1.6
+    /// `AuthorizationKey`; 2.x `SecurityCtrlr.BasicAuthPassword`), whose accepted change
+    /// replaces the password the system lets the station in with.
+    pub fn is_station_password(&self) -> bool {
+        let name = self.variable.as_str();
+        match &self.component {
+            None => name.eq_ignore_ascii_case("AuthorizationKey"),
+            Some(component) => {
+                component.eq_ignore_ascii_case("SecurityCtrlr")
+                    && name.eq_ignore_ascii_case("BasicAuthPassword")
+            }
+        }
+    }
 }
 
 /// Which value of a variable (2.x `AttributeEnumType`); a 1.6 key has only `Actual`.

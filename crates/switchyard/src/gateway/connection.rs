@@ -325,6 +325,28 @@ impl Driver {
                     EffectResult::Tag(store.tag(&id_tag).await.map_err(|e| e.to_string())),
                 )
             })),
+            Effect::ChangePassword { id, password } => {
+                let station_id = self.session.station().clone();
+                self.pending.push(Box::pin(async move {
+                    // argon2 is deliberately slow: keep it off the async workers.
+                    let hashed = tokio::task::spawn_blocking(move || {
+                        crate::auth::hash_password(password.expose())
+                    })
+                    .await;
+                    let result = match hashed {
+                        Ok(Ok(password_hash)) => store
+                            .write(Write::Password {
+                                station_id,
+                                password_hash,
+                            })
+                            .await
+                            .map_err(|e| e.to_string()),
+                        Ok(Err(e)) => Err(e.to_string()),
+                        Err(e) => Err(format!("password hashing task: {e}")),
+                    };
+                    (id, EffectResult::Written(result))
+                }));
+            }
             Effect::LookupStation { id } => {
                 let station = self.session.station().clone();
                 self.pending.push(Box::pin(async move {

@@ -161,7 +161,7 @@ fn choose_protocol(offered: &[String]) -> Chosen {
 
 /// Security profile 1: `Authorization: Basic base64(station_id:password)`.
 async fn basic_auth_ok(headers: &HeaderMap, station: &StationId, hash: String) -> bool {
-    let Some((user, password)) = basic_credentials(headers) else {
+    let Some((user, candidates)) = basic_credentials(headers) else {
         return false;
     };
     // A3/A00.FR.207: the user name must be the station id.
@@ -169,12 +169,19 @@ async fn basic_auth_ok(headers: &HeaderMap, station: &StationId, hash: String) -
         return false;
     }
     // argon2 is deliberately slow: keep it off the async workers.
-    tokio::task::spawn_blocking(move || crate::auth::verify_password(&password, &hash))
-        .await
-        .unwrap_or(false)
+    tokio::task::spawn_blocking(move || {
+        candidates
+            .iter()
+            .any(|password| crate::auth::verify_password(password, &hash))
+    })
+    .await
+    .unwrap_or(false)
 }
 
-fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+/// The user name and the forms the password may have been set in. A 1.6 `AuthorizationKey`
+/// is set as hex digits (J16 §6.2.2) and some stations send the raw bytes they stand for:
+/// bytes that are not printable text are tried as hex, in both cases.
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, Vec<String>)> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, encoded) = value.trim().split_once(' ')?;
     if !scheme.eq_ignore_ascii_case("basic") {
@@ -183,10 +190,17 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
     let decoded = base64::engine::general_purpose::STANDARD
         .decode(encoded.trim())
         .ok()?;
-    // 1.6 AuthorizationKeys may be raw bytes; compare them as lossless UTF-8 where possible.
-    let text = String::from_utf8(decoded).ok()?;
-    let (user, password) = text.split_once(':')?;
-    Some((user.to_owned(), password.to_owned()))
+    let colon = decoded.iter().position(|&b| b == b':')?;
+    let user = std::str::from_utf8(&decoded[..colon]).ok()?.to_owned();
+    let password = &decoded[colon + 1..];
+    let candidates = match std::str::from_utf8(password) {
+        Ok(text) if text.chars().all(|c| !c.is_control()) => vec![text.to_owned()],
+        _ => {
+            let lower: String = password.iter().map(|b| format!("{b:02x}")).collect();
+            vec![lower.to_ascii_uppercase(), lower]
+        }
+    };
+    Some((user, candidates))
 }
 
 #[cfg(test)]
@@ -239,9 +253,28 @@ mod tests {
         );
         assert_eq!(
             basic_credentials(&headers),
-            Some(("CP-1".into(), "secret:with:colons".into()))
+            Some(("CP-1".into(), vec!["secret:with:colons".into()]))
         );
         headers.insert(header::AUTHORIZATION, "Bearer x".parse().unwrap());
         assert_eq!(basic_credentials(&headers), None);
+    }
+
+    #[test]
+    fn raw_key_bytes_are_tried_as_hex() {
+        let mut credentials = b"CP-1:".to_vec();
+        credentials.extend([0x00, 0xAB, 0x10, 0xff]);
+        let encoded = base64::engine::general_purpose::STANDARD.encode(credentials);
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::AUTHORIZATION,
+            format!("Basic {encoded}").parse().unwrap(),
+        );
+        assert_eq!(
+            basic_credentials(&headers),
+            Some((
+                "CP-1".into(),
+                vec!["00AB10FF".to_owned(), "00ab10ff".to_owned()]
+            ))
+        );
     }
 }

@@ -107,6 +107,31 @@ impl Session {
                         self.remote_starts.push(start);
                     }
                 }
+                if let Some(password) = reply.new_password.take() {
+                    // The command returns once the new password is in force, so a station
+                    // that reconnects at once is let in with it (TC_073, TC_A_09). The
+                    // password itself is never kept as a variable.
+                    reply.variables.retain(|v| !v.key.is_secret());
+                    if !reply.variables.is_empty() {
+                        let report = VariablesReport {
+                            station_id: self.station.clone(),
+                            received_at: now.wall,
+                            variables: std::mem::take(&mut reply.variables),
+                        };
+                        self.push_write(Write::Variables(Box::new(report)), Awaiting::Nothing);
+                    }
+                    let id = self.effect_id();
+                    self.awaiting.insert(
+                        id,
+                        Awaiting::Command {
+                            token: pending.token,
+                            reply,
+                        },
+                    );
+                    self.effects
+                        .push_back(Effect::ChangePassword { id, password });
+                    return;
+                }
                 if !reply.variables.is_empty() {
                     let report = VariablesReport {
                         station_id: self.station.clone(),

@@ -64,6 +64,12 @@ pub enum Effect {
     LookupStation {
         id: EffectId,
     },
+    /// Hash the password the station accepted and store it as the station's only one; the
+    /// result comes back as `EffectResult::Written` (`Written::Password`).
+    ChangePassword {
+        id: EffectId,
+        password: crate::auth::Password,
+    },
     Publish(Event),
     CommandDone {
         token: CommandToken,

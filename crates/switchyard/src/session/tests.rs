@@ -386,6 +386,46 @@ fn configuration_answers_are_stored_before_the_command_is_done() {
 }
 
 #[test]
+fn an_accepted_password_is_in_force_before_the_command_is_done() {
+    let mut h = Harness::new();
+    let change = Command::ChangeConfiguration {
+        key: "AuthorizationKey".into(),
+        value: "00112233445566778899aabbccddeeff".into(),
+    };
+    h.session
+        .handle_command(h.now, 8, change, Duration::from_secs(5), 1);
+    h.pump();
+    let call = h.take_sent().remove(0);
+    assert_eq!(call[2], "ChangeConfiguration");
+    h.send(json!([3, call[1], {"status": "Accepted"}]));
+    let position = h
+        .effects
+        .iter()
+        .position(|e| matches!(e, Effect::ChangePassword { .. }))
+        .expect("the new password is stored");
+    let Effect::ChangePassword { id, password } = h.effects.remove(position) else {
+        unreachable!()
+    };
+    assert_eq!(password.expose(), "00112233445566778899aabbccddeeff");
+    assert!(!format!("{password:?}").contains("0011"), "never printed");
+    assert!(
+        !h.effects.iter().any(|e| matches!(e, Effect::Write { .. })),
+        "the key itself is not kept as configuration"
+    );
+    assert!(
+        !h.effects
+            .iter()
+            .any(|e| matches!(e, Effect::CommandDone { .. })),
+        "the command waits for the password"
+    );
+    h.resolve(id, EffectResult::Written(Ok(Written::Password(true))));
+    assert!(h.effects.iter().any(|e| matches!(
+        e,
+        Effect::CommandDone { token: 8, result: Ok(r) } if r.status == "Accepted"
+    )));
+}
+
+#[test]
 fn remote_start_is_refused_while_pending_and_correlated_when_accepted() {
     let mut h = Harness::new();
     h.boot(BootPolicy::Pending);

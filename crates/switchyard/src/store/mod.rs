@@ -51,6 +51,12 @@ pub enum Write {
     TransactionEvent(Box<TransactionEvent>),
     /// Configuration the station reported (device model variables, 1.6 keys).
     Variables(Box<VariablesReport>),
+    /// The station accepted a new Basic auth password (1.6 `AuthorizationKey`, 2.x
+    /// `SecurityCtrlr.BasicAuthPassword`): from now on only this hash lets it in.
+    Password {
+        station_id: StationId,
+        password_hash: String,
+    },
     /// The station was seen (connected, disconnected, heartbeat): updates `last_seen`.
     Seen {
         station_id: StationId,
@@ -70,6 +76,8 @@ pub enum Written {
     TransactionEvent(TransactionEventOutcome),
     /// How many variables the report named (0: the station is not registered).
     Variables(usize),
+    /// Whether the station was there to take the password.
+    Password(bool),
     Seen,
 }
 

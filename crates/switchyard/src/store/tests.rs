@@ -49,6 +49,7 @@ macro_rules! all_contract_tests {
             station_upsert_patch_and_clear,
             station_reports,
             reports_for_unknown_stations_do_nothing,
+            password_writes_replace_the_hash,
             delete_station_keeps_billing_data,
             tags_crud,
             journal_order_and_limit,

@@ -392,3 +392,56 @@ fn a_no_authorization_token_is_not_authorized() {
         "no idTokenInfo to answer, so none saying Invalid"
     );
 }
+
+#[test]
+fn a_raw_set_variables_reads_each_result_and_an_accepted_password() {
+    let payload = raw(r#"{"setVariableData":[
+            {"attributeValue":"this-is-the-new-password","component":{"name":"SecurityCtrlr"},
+             "variable":{"name":"BasicAuthPassword"}},
+            {"attributeValue":"30","component":{"name":"OCPPCommCtrlr"},
+             "variable":{"name":"HeartbeatInterval"}},
+            {"attributeValue":"99","attributeType":"MaxSet","component":{"name":"SampledDataCtrlr"},
+             "variable":{"name":"TxUpdatedInterval"}}]}"#);
+    let (_, _, expect) = V201
+        .encode_command(
+            &Command::Raw {
+                action: "SetVariables".into(),
+                payload,
+            },
+            1,
+        )
+        .unwrap();
+    let password = VariableKey::component_variable("SecurityCtrlr", "BasicAuthPassword");
+    let heartbeat = VariableKey::component_variable("OCPPCommCtrlr", "HeartbeatInterval");
+    assert_eq!(
+        expect,
+        Expect::SetVariables(vec![
+            (password.clone(), "this-is-the-new-password".into()),
+            (heartbeat.clone(), "30".into()),
+        ]),
+        "a MaxSet is not the variable's value"
+    );
+    let answer = |password_status: &str| {
+        raw(&format!(
+            r#"{{"setVariableResult":[
+                {{"attributeStatus":"{password_status}","component":{{"name":"SecurityCtrlr"}},
+                  "variable":{{"name":"BasicAuthPassword"}}}},
+                {{"attributeStatus":"Accepted","component":{{"name":"OCPPCommCtrlr"}},
+                  "variable":{{"name":"HeartbeatInterval"}}}}]}}"#
+        ))
+    };
+    let reply = V201.decode_reply(&expect, answer("Rejected"));
+    assert_eq!(
+        reply.new_password, None,
+        "a rejected password keeps the old"
+    );
+    assert_eq!(reply.variables.len(), 1);
+    assert_eq!(reply.variables[0].key, heartbeat);
+    let reply = V201.decode_reply(&expect, answer("Accepted"));
+    assert_eq!(
+        reply.new_password,
+        Some(crate::auth::Password::new("this-is-the-new-password"))
+    );
+    // A password in another component is not the station's Basic auth password.
+    assert!(!VariableKey::component_variable("Other", "BasicAuthPassword").is_station_password());
+}

@@ -84,3 +84,37 @@ pub(super) fn read(payload: &serde_json::value::RawValue) -> Vec<ReportedVariabl
         })
         .collect()
 }
+
+/// What a SetVariables sets: each variable's key and value. Only Actual values count: a
+/// Target, MinSet or MaxSet is not what the variable now is.
+pub(super) fn set(request: v201::SetVariablesRequest) -> Vec<(VariableKey, String)> {
+    request
+        .set_variable_data
+        .into_iter()
+        .filter(|d| kind(d.attribute_type) == AttributeKind::Actual)
+        .map(|d| {
+            (
+                key(&d.component, &d.variable),
+                d.attribute_value.into_inner(),
+            )
+        })
+        .collect()
+}
+
+/// Each Actual result of a SetVariables answer: the variable and its `attributeStatus`.
+pub(super) fn set_results(payload: &serde_json::value::RawValue) -> Vec<(VariableKey, String)> {
+    let Ok(response) = serde_json::from_str::<v201::SetVariablesResponse>(payload.get()) else {
+        return Vec::new();
+    };
+    response
+        .set_variable_result
+        .into_iter()
+        .filter(|r| kind(r.attribute_type) == AttributeKind::Actual)
+        .map(|r| {
+            (
+                key(&r.component, &r.variable),
+                super::label(&r.attribute_status).to_owned(),
+            )
+        })
+        .collect()
+}

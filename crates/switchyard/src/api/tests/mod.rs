@@ -246,6 +246,7 @@ pub fn reply(status: &str, response: &str, remote_start_id: Option<i64>) -> Comm
         response: serde_json::value::RawValue::from_string(response.into()).unwrap(),
         remote_start_id,
         variables: Vec::new(),
+        new_password: None,
     }
 }
 

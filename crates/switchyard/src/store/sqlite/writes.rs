@@ -80,6 +80,14 @@ fn apply_write(conn: &Connection, write: &Write) -> Result<Written, StoreError> 
             .execute(params![station_id.as_str(), millis(*at), protocol])?;
             Written::Seen
         }
+        Write::Password {
+            station_id,
+            password_hash,
+        } => Written::Password(
+            conn.prepare_cached("UPDATE stations SET password_hash = ?2 WHERE id = ?1")?
+                .execute(params![station_id.as_str(), password_hash])?
+                > 0,
+        ),
     })
 }
 

@@ -7,7 +7,7 @@ use crate::domain::{
     BootPolicy, BootReport, BootStatus, ConnectorRecord, Direction, JournalEntry, MeterValue,
     StationPatch, StatusReport, TagRecord, TagStatus,
 };
-use crate::store::{DynStore, TransactionFilter, Write};
+use crate::store::{DynStore, TransactionFilter, Write, Written};
 
 pub(crate) async fn station_upsert_patch_and_clear(store: DynStore) {
     let id = station("CP-1");
@@ -212,8 +212,31 @@ pub(crate) async fn reports_for_unknown_stations_do_nothing(store: DynStore) {
         })
         .await
         .unwrap();
+    let taken = store
+        .write(Write::Password {
+            station_id: id.clone(),
+            password_hash: "$argon2id$ghost".into(),
+        })
+        .await
+        .unwrap();
+    assert!(matches!(taken, Written::Password(false)), "{taken:?}");
     assert_eq!(store.station(&id).await.unwrap(), None);
     assert!(store.stations().await.unwrap().is_empty());
+}
+
+pub(crate) async fn password_writes_replace_the_hash(store: DynStore) {
+    register(&store, "CP-PW").await;
+    let id = station("CP-PW");
+    let taken = store
+        .write(Write::Password {
+            station_id: id.clone(),
+            password_hash: "$argon2id$new".into(),
+        })
+        .await
+        .unwrap();
+    assert!(matches!(taken, Written::Password(true)), "{taken:?}");
+    let record = store.station(&id).await.unwrap().unwrap();
+    assert_eq!(record.password_hash.as_deref(), Some("$argon2id$new"));
 }
 
 pub(crate) async fn delete_station_keeps_billing_data(store: DynStore) {
