@@ -36,6 +36,9 @@ fn python_ocpp_library_interop() {
         heartbeat_interval: Some(HEARTBEAT_INTERVAL),
         ping_interval: Some(5.0),
         call_timeout: Some(20.0),
+        // The conformance cases script what each station is sent; the reads on boot are
+        // tested in tests/operations.rs.
+        read_configuration_on_boot: Some(false),
         ..Default::default()
     }
     .resolve()

@@ -36,6 +36,9 @@ impl TestServer {
         let mut options = ServeOptions {
             listen: Some("127.0.0.1:0".parse().unwrap()),
             data_dir: Some(dir.path().to_owned()),
+            // Tests script every frame a station sees; those that test the reads on boot
+            // turn them on.
+            read_configuration_on_boot: Some(false),
             ..ServeOptions::default()
         };
         configure(&mut options);
@@ -322,4 +325,20 @@ impl Station {
 fn base64_encode(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Poll `probe` until it gives a value (every 50 ms, for up to 10 s).
+#[allow(dead_code)] // Not every test binary polls.
+pub async fn eventually<T, F, Fut>(mut probe: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..200 {
+        if let Some(value) = probe().await {
+            return value;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the condition did not hold within 10 s");
 }

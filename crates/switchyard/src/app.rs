@@ -22,6 +22,8 @@ pub struct App {
     pub shutdown: tokio_util::sync::CancellationToken,
     /// Station connection tasks, awaited on shutdown so in-flight commits finish.
     pub tasks: tokio_util::task::TaskTracker,
+    /// Follow-ups the system runs of its own accord (after boot, local list syncs).
+    pub automation: Arc<crate::automation::Automation>,
     /// Quirks already logged, per station and kind.
     pub logged_quirks: Arc<crate::gateway::LoggedQuirks>,
 }

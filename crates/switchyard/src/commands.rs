@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde_json::value::RawValue;
 
+use crate::domain::local_list::ListUpdate;
 use crate::domain::{BootStatus, ReportedVariable, TransactionRecord};
 
 #[derive(Clone, Debug)]
@@ -55,6 +56,11 @@ pub enum Command {
         evse_id: Option<u32>,
     },
     ClearCache,
+    /// One SendLocalList (planned by `domain::local_list`).
+    SendLocalList {
+        update: ListUpdate,
+    },
+    GetLocalListVersion,
     DataTransfer {
         vendor_id: String,
         message_id: Option<String>,
@@ -82,6 +88,8 @@ impl Command {
             Command::GetTransactionStatus { .. } => "get-transaction-status",
             Command::TriggerMessage { .. } => "trigger-message",
             Command::ClearCache => "clear-cache",
+            Command::SendLocalList { .. } => "send-local-list",
+            Command::GetLocalListVersion => "get-local-list-version",
             Command::DataTransfer { .. } => "data-transfer",
             Command::Raw { .. } => "call",
         }
@@ -152,6 +160,9 @@ pub struct CommandReply {
     /// `SecurityCtrlr.BasicAuthPassword`): the system must let it in with this one only,
     /// from the moment the command returns (J16 §6.2.2).
     pub new_password: Option<crate::auth::Password>,
+    /// GetLocalListVersion: the station's list version (1.6 `listVersion`, 2.x
+    /// `versionNumber`; 0: empty, -1: no local list).
+    pub list_version: Option<i32>,
 }
 
 /// A station's CALLERROR answer to a command (502 in the API).

@@ -72,6 +72,10 @@ pub struct ServeOptions {
     /// Base URL the system hands to stations for downloads and uploads [default: http://LISTEN]
     #[arg(long, env = "SWITCHYARD_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Read each station's configuration after it boots (1.6 GetConfiguration, 2.x
+    /// GetBaseReport) [default: true]
+    #[arg(long, env = "SWITCHYARD_READ_CONFIGURATION_ON_BOOT", num_args = 0..=1, default_missing_value = "true")]
+    pub read_configuration_on_boot: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -118,6 +122,9 @@ impl ServeOptions {
             synchronous: self.synchronous.or(lower.synchronous),
             log_format: self.log_format.or(lower.log_format),
             public_url: self.public_url.or(lower.public_url),
+            read_configuration_on_boot: self
+                .read_configuration_on_boot
+                .or(lower.read_configuration_on_boot),
         }
     }
 
@@ -164,6 +171,7 @@ impl ServeOptions {
             journal_size: self.journal_size.unwrap_or(1000),
             synchronous: self.synchronous.unwrap_or_default(),
             log_format: self.log_format.unwrap_or_default(),
+            read_configuration_on_boot: self.read_configuration_on_boot.unwrap_or(true),
         })
     }
 }
@@ -185,6 +193,7 @@ pub struct Config {
     pub synchronous: SyncMode,
     pub log_format: LogFormat,
     pub public_url: String,
+    pub read_configuration_on_boot: bool,
 }
 
 impl Default for Config {

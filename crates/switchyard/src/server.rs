@@ -120,6 +120,7 @@ pub async fn start(config: Config) -> Result<Running, ServerError> {
         shutdown: shutdown.clone(),
         tasks: TaskTracker::new(),
         logged_quirks: Default::default(),
+        automation: Default::default(),
     };
     let router = router(app.clone());
     let stop = shutdown.clone();

@@ -120,6 +120,8 @@ pub enum Expect {
     Change { key: VariableKey, value: String },
     /// A raw 2.x SetVariables: each variable's value is kept once its own result is Accepted.
     SetVariables(Vec<(VariableKey, String)>),
+    /// GetLocalListVersion: no status (`Accepted`); the version is in `list_version`.
+    ListVersion,
     /// A raw call: returned as is.
     Raw,
 }

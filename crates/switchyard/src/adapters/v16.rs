@@ -322,6 +322,30 @@ impl VersionAdapter for V16 {
                 )
             }
             Command::ClearCache => call(&v16::ClearCacheRequest {}, Expect::Status),
+            Command::SendLocalList { update } => call(
+                &v16::SendLocalListRequest {
+                    list_version: update.version,
+                    local_authorization_list: update
+                        .entries
+                        .iter()
+                        .map(|entry| {
+                            Ok(v16::AuthorizationData {
+                                id_tag: limited("id_tag", &entry.id_tag)?,
+                                id_tag_info: entry.authorization.as_ref().map(id_tag_info),
+                            })
+                        })
+                        .collect::<Result<_, CommandError>>()?,
+                    update_type: if update.full {
+                        v16::UpdateType::Full
+                    } else {
+                        v16::UpdateType::Differential
+                    },
+                },
+                Expect::Status,
+            ),
+            Command::GetLocalListVersion => {
+                call(&v16::GetLocalListVersionRequest {}, Expect::ListVersion)
+            }
             Command::DataTransfer {
                 vendor_id,
                 message_id,
@@ -368,7 +392,12 @@ impl VersionAdapter for V16 {
 
     fn decode_reply(&self, expect: &Expect, payload: Box<RawValue>) -> CommandReply {
         let mut new_password = None;
+        let mut list_version = None;
         let (status, variables) = match expect {
+            Expect::ListVersion => {
+                list_version = local_list_version(&payload);
+                ("Accepted".to_owned(), Vec::new())
+            }
             Expect::Configuration => ("Accepted".to_owned(), configuration_keys(&payload)),
             Expect::Change { key, value } => {
                 let status = reply_status(&payload);
@@ -387,6 +416,7 @@ impl VersionAdapter for V16 {
             remote_start_id: None,
             variables,
             new_password,
+            list_version,
         }
     }
 
@@ -482,6 +512,12 @@ fn id_tag_info(authorization: &Authorization) -> v16::IdTagInfo {
             .as_deref()
             .and_then(|p| CiString::new(p).ok()),
     }
+}
+
+fn local_list_version(payload: &RawValue) -> Option<i32> {
+    serde_json::from_str::<v16::GetLocalListVersionResponse>(payload.get())
+        .ok()
+        .map(|r| r.list_version)
 }
 
 /// The exact schema spelling of a 1.6 enum value.

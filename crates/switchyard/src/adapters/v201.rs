@@ -418,6 +418,38 @@ impl VersionAdapter for V201 {
                 &v201::ClearCacheRequest { custom_data: None },
                 Expect::Status,
             ),
+            Command::SendLocalList { update } => call(
+                &v201::SendLocalListRequest {
+                    local_authorization_list: update
+                        .entries
+                        .iter()
+                        .map(|entry| {
+                            Ok(v201::AuthorizationData {
+                                id_token: v201::IdToken {
+                                    additional_info: Vec::new(),
+                                    id_token: limited("id_tag", &entry.id_tag)?,
+                                    kind: LOCAL_LIST_TOKEN_KIND,
+                                    custom_data: None,
+                                },
+                                id_token_info: entry.authorization.as_ref().map(id_token_info),
+                                custom_data: None,
+                            })
+                        })
+                        .collect::<Result<_, CommandError>>()?,
+                    version_number: update.version,
+                    update_type: if update.full {
+                        v201::Update::Full
+                    } else {
+                        v201::Update::Differential
+                    },
+                    custom_data: None,
+                },
+                Expect::Status,
+            ),
+            Command::GetLocalListVersion => call(
+                &v201::GetLocalListVersionRequest { custom_data: None },
+                Expect::ListVersion,
+            ),
             Command::DataTransfer {
                 vendor_id,
                 message_id,
@@ -462,7 +494,12 @@ impl VersionAdapter for V201 {
 
     fn decode_reply(&self, expect: &Expect, payload: Box<RawValue>) -> CommandReply {
         let mut new_password = None;
+        let mut list_version = None;
         let (status, variables) = match expect {
+            Expect::ListVersion => {
+                list_version = local_list_version(&payload);
+                ("Accepted".to_owned(), Vec::new())
+            }
             Expect::Configuration => ("Accepted".to_owned(), variables::read(&payload)),
             Expect::Change { key, value } => {
                 let status = attribute_status(&payload);
@@ -489,6 +526,7 @@ impl VersionAdapter for V201 {
             remote_start_id: None,
             variables,
             new_password,
+            list_version,
         }
     }
 
@@ -605,6 +643,16 @@ fn sampled_value(sv: v201::SampledValue) -> SampledValue {
         context: sv.context.as_ref().map(|c| Cow::Borrowed(label(c))),
     }
 }
+
+fn local_list_version(payload: &RawValue) -> Option<i32> {
+    serde_json::from_str::<v201::GetLocalListVersionResponse>(payload.get())
+        .ok()
+        .map(|r| r.version_number)
+}
+
+/// The token type of local list entries: the system's id tags carry none, and RFID cards
+/// (ISO 14443) are what local lists are for (C-30: every CSMS supports them).
+const LOCAL_LIST_TOKEN_KIND: v201::IdTokenKind = v201::IdTokenKind::Iso14443;
 
 fn id_token_info(authorization: &Authorization) -> v201::IdTokenInfo {
     v201::IdTokenInfo {

@@ -26,6 +26,7 @@ pub enum CommandName {
     TriggerMessage,
     ClearCache,
     DataTransfer,
+    GetLocalListVersion,
 }
 
 impl CommandName {
@@ -44,6 +45,7 @@ impl CommandName {
             CommandName::TriggerMessage => "trigger-message",
             CommandName::ClearCache => "clear-cache",
             CommandName::DataTransfer => "data-transfer",
+            CommandName::GetLocalListVersion => "get-local-list-version",
         }
     }
 
@@ -177,6 +179,12 @@ pub struct TriggerMessageBody {
 #[serde(deny_unknown_fields)]
 pub struct ClearCacheBody {}
 
+/// `get-local-list-version`: no fields; the answer's `response` carries the version (1.6
+/// `listVersion`, 2.x `versionNumber`: 0 an empty list, -1 none).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetLocalListVersionBody {}
+
 /// `data-transfer`.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -203,6 +211,7 @@ pub enum CommandBody {
     TriggerMessage(TriggerMessageBody),
     ClearCache(ClearCacheBody),
     DataTransfer(DataTransferBody),
+    GetLocalListVersion(GetLocalListVersionBody),
 }
 
 /// `POST /api/v1/stations/{id}/call`: exactly this CALL.
@@ -325,6 +334,10 @@ pub fn requested(name: CommandName, value: serde_json::Value) -> Result<Requeste
         CommandName::ClearCache => {
             let ClearCacheBody {} = from_value(value)?;
             Command::ClearCache
+        }
+        CommandName::GetLocalListVersion => {
+            let GetLocalListVersionBody {} = from_value(value)?;
+            Command::GetLocalListVersion
         }
         CommandName::DataTransfer => {
             let body: DataTransferBody = from_value(value)?;

@@ -223,7 +223,7 @@ async fn of_station(
 
 /// 422 when the boot state of the station's connection forbids the command; decided before
 /// the body is looked at (API.md: 404 → 409/422 → 503 → 400). The session checks again.
-fn ensure_allowed(
+pub(super) fn ensure_allowed(
     app: &App,
     station: &StationId,
     command: &str,
@@ -239,7 +239,7 @@ fn ensure_allowed(
     }
 }
 
-fn ensure_connected(app: &App, station: &StationId) -> Result<(), ApiError> {
+pub(super) fn ensure_connected(app: &App, station: &StationId) -> Result<(), ApiError> {
     if app.registry.is_connected(station) {
         Ok(())
     } else {

@@ -75,6 +75,8 @@ pub async fn put_id_tag(
         parent_id_tag: body.parent_id_tag,
     };
     let stored = app.store.put_tag(record).await?;
+    // Local lists follow the tags at once (API.md, Local authorization list).
+    crate::operations::local_list::tags_changed(&app);
     Ok(AppJson(tag_json(stored)))
 }
 
@@ -125,6 +127,7 @@ pub async fn delete_id_tag(
     AppPath(id_tag): AppPath<String>,
 ) -> Result<StatusCode, ApiError> {
     if app.store.delete_tag(&id_tag).await? {
+        crate::operations::local_list::tags_changed(&app);
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(unknown(&id_tag))

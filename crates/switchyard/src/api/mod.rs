@@ -12,6 +12,7 @@ mod events;
 mod id_tags;
 mod journal;
 mod json;
+mod local_list;
 mod openapi;
 mod stations;
 #[cfg(test)]
@@ -72,6 +73,12 @@ fn v1_routes() -> OpenApiRouter<App> {
         .routes(routes!(journal::list_messages))
         .routes(routes!(configuration::list_variables))
         .routes(routes!(configuration::get_configuration))
+        .routes(routes!(
+            configuration::put_desired,
+            configuration::delete_desired
+        ))
+        .routes(routes!(local_list::get_local_list))
+        .routes(routes!(local_list::sync_local_list))
         .routes(routes!(commands::run_command))
         .routes(routes!(commands::raw_call))
         .routes(routes!(id_tags::list_id_tags))

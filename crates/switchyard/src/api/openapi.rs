@@ -33,7 +33,8 @@ wrong `Content-Type`, unknown body fields and invalid query values are 400.";
     tags(
         (name = "stations", description = "Charging stations: registration, state, message journal"),
         (name = "id-tags", description = "Authorization tokens (RFID cards, app tokens)"),
-        (name = "configuration", description = "What stations report of their configuration (2.x device model, 1.6 keys)"),
+        (name = "configuration", description = "What stations report of their configuration (2.x device model, 1.6 keys), and the values the operator wants them to have"),
+        (name = "local-list", description = "Local authorization lists, kept in step with the id tags"),
         (name = "transactions", description = "Charging sessions and their meter values"),
         (name = "commands", description = "Commands to a connected station, version-neutral"),
         (name = "events", description = "Live events (Server-Sent Events)"),

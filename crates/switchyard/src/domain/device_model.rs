@@ -195,6 +195,28 @@ impl VariableRecord {
     }
 }
 
+/// The Actual value reported for a configuration name (a 1.6 key or a 2.x
+/// `Component.Variable`, case-insensitive), preferring the station-wide variable (no EVSE,
+/// connector or instances) where several share the name.
+pub fn configured_value<'a>(variables: &'a [VariableRecord], name: &str) -> Option<&'a str> {
+    let named = || {
+        variables
+            .iter()
+            .filter(|v| v.key.configuration_name().eq_ignore_ascii_case(name))
+    };
+    let station_wide = |v: &&VariableRecord| {
+        v.key.evse_id.is_none()
+            && v.key.connector_id.is_none()
+            && v.key.component_instance.is_none()
+            && v.key.variable_instance.is_none()
+    };
+    named()
+        .find(station_wide)
+        .or_else(|| named().next())
+        .and_then(|v| v.attribute(AttributeKind::Actual))
+        .and_then(|a| a.value.as_deref())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,4 +285,18 @@ mod tests {
             "OCPPCommCtrlr.HeartbeatInterval"
         );
     }
+}
+
+/// A configuration value the operator wants a station to have (API.md, Configuration): set
+/// when the station is connected and again whenever what it reports differs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DesiredValue {
+    /// The 1.6 key or the 2.x `Component.Variable`, as the operator wrote it.
+    pub key: String,
+    pub value: String,
+    /// The station's answer to the last attempt to set it (`Accepted`, `Rejected`,
+    /// `RebootRequired`, `NotSupported`), if there was one.
+    pub last_result: Option<String>,
+    pub applied_at: Option<Time>,
+    pub updated_at: Time,
 }

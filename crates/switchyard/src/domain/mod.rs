@@ -6,6 +6,7 @@
 pub mod auth;
 mod device_model;
 mod ids;
+pub mod local_list;
 mod records;
 
 pub use device_model::*;

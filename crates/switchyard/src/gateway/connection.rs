@@ -96,6 +96,7 @@ pub async fn run(app: App, station: StationId, version: Version, socket: WebSock
         heartbeat_interval: app.config.heartbeat_interval,
         id_prefix: format!("{connection:x}-"),
     };
+    crate::automation::after_connect(&app, &station, connection);
     let session = Session::new(station.clone(), adapter, config);
     let exit = Driver {
         app: app.clone(),
@@ -366,6 +367,7 @@ impl Driver {
             Effect::Observe(observation) => {
                 if let Observation::Booted { status } = &observation {
                     self.boot.set(*status);
+                    crate::automation::after_boot(&self.app, self.session.station(), *status);
                 }
                 observe::record(self.session.station(), observation, &self.app.logged_quirks);
             }

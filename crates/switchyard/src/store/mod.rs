@@ -20,11 +20,12 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
+use crate::domain::local_list::{ListUpdate, LocalListState};
 use crate::domain::{
-    BootReport, JournalEntry, MeterOutcome, MeterReadings, MeterValue, NewTransaction,
-    StartOutcome, StationId, StationPatch, StationRecord, StatusReport, StopOutcome,
-    StopTransaction, TagRecord, Time, TransactionEvent, TransactionEventOutcome, TransactionRecord,
-    VariableRecord, VariablesReport,
+    BootReport, DesiredValue, JournalEntry, MeterOutcome, MeterReadings, MeterValue,
+    NewTransaction, StartOutcome, StationId, StationPatch, StationRecord, StatusReport,
+    StopOutcome, StopTransaction, TagRecord, Time, TransactionEvent, TransactionEventOutcome,
+    TransactionRecord, VariableRecord, VariablesReport,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -117,6 +118,42 @@ pub trait Store: Send + Sync + 'static {
     // Configuration
     /// Every variable the station reported (2.x device model, 1.6 configuration keys).
     async fn variables(&self, station_id: &StationId) -> StoreResult<Vec<VariableRecord>>;
+
+    /// The operator's desired configuration of a station (API.md, Configuration).
+    async fn desired_configuration(&self, station_id: &StationId)
+    -> StoreResult<Vec<DesiredValue>>;
+    /// Set a desired value (its last result is forgotten: the value is new).
+    async fn put_desired(
+        &self,
+        station_id: &StationId,
+        key: &str,
+        value: &str,
+        at: Time,
+    ) -> StoreResult<DesiredValue>;
+    /// Returns false if there was no such desired value.
+    async fn delete_desired(&self, station_id: &StationId, key: &str) -> StoreResult<bool>;
+    /// Record the station's answer to setting `key` to `value` (ignored if the desired value
+    /// changed meanwhile).
+    async fn desired_result(
+        &self,
+        station_id: &StationId,
+        key: &str,
+        value: &str,
+        result: &str,
+        at: Time,
+    ) -> StoreResult<()>;
+
+    // Local authorization lists
+    /// What the station last acknowledged of its local list (default: nothing yet).
+    async fn local_list(&self, station_id: &StationId) -> StoreResult<LocalListState>;
+    /// Record the outcome of a SendLocalList: with `accepted`, the list after it.
+    async fn record_local_list(
+        &self,
+        station_id: &StationId,
+        result: &str,
+        accepted: Option<&ListUpdate>,
+        at: Time,
+    ) -> StoreResult<()>;
 
     // Session writes
     /// Commit `write` durably (batched with others) and return what it produced.

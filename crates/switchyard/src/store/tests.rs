@@ -76,6 +76,7 @@ macro_rules! all_contract_tests {
             variables_merge_by_key_and_attribute,
             variables_keep_no_secrets,
             variables_of_unknown_or_deleted_stations,
+            desired_values_and_local_lists,
             concurrent_writes,
             writes_after_close_are_refused,
         );

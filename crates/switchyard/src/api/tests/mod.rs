@@ -83,6 +83,7 @@ impl Harness {
             shutdown: tokio_util::sync::CancellationToken::new(),
             tasks: tokio_util::task::TaskTracker::new(),
             logged_quirks: Default::default(),
+            automation: Default::default(),
         };
         Harness {
             router: super::router(app.clone()),
@@ -247,6 +248,7 @@ pub fn reply(status: &str, response: &str, remote_start_id: Option<i64>) -> Comm
         remote_start_id,
         variables: Vec::new(),
         new_password: None,
+        list_version: None,
     }
 }
 

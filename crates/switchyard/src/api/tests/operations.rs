@@ -127,6 +127,12 @@ async fn openapi_lists_every_route() {
         ("/api/v1/stations/{id}/messages", vec!["get"]),
         ("/api/v1/stations/{id}/variables", vec!["get"]),
         ("/api/v1/stations/{id}/configuration", vec!["get"]),
+        (
+            "/api/v1/stations/{id}/configuration/{key}",
+            vec!["put", "delete"],
+        ),
+        ("/api/v1/stations/{id}/local-list", vec!["get"]),
+        ("/api/v1/stations/{id}/local-list/sync", vec!["post"]),
         ("/api/v1/stations/{id}/commands/{command}", vec!["post"]),
         ("/api/v1/stations/{id}/call", vec!["post"]),
         ("/api/v1/id-tags", vec!["get"]),

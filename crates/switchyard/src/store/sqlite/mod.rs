@@ -11,6 +11,7 @@
 mod billing;
 mod convert;
 mod journal;
+mod operator_state;
 mod pool;
 mod reads;
 mod samples;
@@ -36,14 +37,16 @@ use rusqlite::Connection;
 use tokio::sync::{mpsc, oneshot};
 
 use self::journal::Journal;
+use self::operator_state::{OperatorDone, OperatorWrite};
 use self::pool::ReaderPool;
 use self::samples::PackedReadings;
 use self::writer::{Msg, Request, Shared, Writer};
 use self::writes::{Done, Op};
 use super::{Store, StoreError, StoreResult, TransactionFilter, Write, Written};
+use crate::domain::local_list::{ListUpdate, LocalListState};
 use crate::domain::{
-    JournalEntry, MeterValue, StationId, StationPatch, StationRecord, StopTransaction, TagRecord,
-    TransactionRecord, VariableRecord,
+    DesiredValue, JournalEntry, MeterValue, StationId, StationPatch, StationRecord,
+    StopTransaction, TagRecord, Time, TransactionRecord, VariableRecord,
 };
 
 /// How long a connection waits for a lock held by another (another process, or a checkpoint).
@@ -247,6 +250,15 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    async fn operator(&self, write: OperatorWrite) -> StoreResult<OperatorDone> {
+        match self.submit(Op::Operator(write)).await? {
+            Done::Operator(done) => Ok(done),
+            _ => Err(wrong_answer()),
+        }
+    }
+}
+
 fn path_from_url(url: &str) -> StoreResult<PathBuf> {
     let bad = |why: &str| StoreError::Database(format!("bad sqlite url {url:?}: {why}"));
     let path = url
@@ -360,6 +372,90 @@ impl Store for SqliteStore {
         self.readers
             .read(move |conn| variables::variables(conn, &station_id))
             .await
+    }
+
+    async fn desired_configuration(
+        &self,
+        station_id: &StationId,
+    ) -> StoreResult<Vec<DesiredValue>> {
+        let station_id = station_id.clone();
+        self.readers
+            .read(move |conn| operator_state::desired(conn, &station_id))
+            .await
+    }
+
+    async fn put_desired(
+        &self,
+        station_id: &StationId,
+        key: &str,
+        value: &str,
+        at: Time,
+    ) -> StoreResult<DesiredValue> {
+        let write = OperatorWrite::PutDesired {
+            station_id: station_id.clone(),
+            key: key.to_owned(),
+            value: value.to_owned(),
+            at,
+        };
+        match self.operator(write).await? {
+            OperatorDone::Desired(desired) => Ok(desired),
+            _ => Err(wrong_answer()),
+        }
+    }
+
+    async fn delete_desired(&self, station_id: &StationId, key: &str) -> StoreResult<bool> {
+        let write = OperatorWrite::DeleteDesired {
+            station_id: station_id.clone(),
+            key: key.to_owned(),
+        };
+        match self.operator(write).await? {
+            OperatorDone::Deleted(deleted) => Ok(deleted),
+            _ => Err(wrong_answer()),
+        }
+    }
+
+    async fn desired_result(
+        &self,
+        station_id: &StationId,
+        key: &str,
+        value: &str,
+        result: &str,
+        at: Time,
+    ) -> StoreResult<()> {
+        let write = OperatorWrite::DesiredResult {
+            station_id: station_id.clone(),
+            key: key.to_owned(),
+            value: value.to_owned(),
+            result: result.to_owned(),
+            at,
+        };
+        self.operator(write).await.map(|_| ())
+    }
+
+    async fn local_list(&self, station_id: &StationId) -> StoreResult<LocalListState> {
+        let station_id = station_id.clone();
+        self.readers
+            .read(move |conn| {
+                let snapshot = conn.unchecked_transaction()?;
+                operator_state::local_list(&snapshot, &station_id)
+            })
+            .await
+    }
+
+    async fn record_local_list(
+        &self,
+        station_id: &StationId,
+        result: &str,
+        accepted: Option<&ListUpdate>,
+        at: Time,
+    ) -> StoreResult<()> {
+        let write = OperatorWrite::LocalList {
+            station_id: station_id.clone(),
+            result: result.to_owned(),
+            accepted: accepted.cloned(),
+            at,
+        };
+        self.operator(write).await.map(|_| ())
     }
 
     async fn write(&self, write: Write) -> StoreResult<Written> {

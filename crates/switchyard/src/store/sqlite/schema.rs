@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_journal_moves_out.sql"),
     include_str!("migrations/0006_transaction_events.sql"),
     include_str!("migrations/0007_station_variables.sql"),
+    include_str!("migrations/0011_desired_configuration_and_local_lists.sql"),
 ];
 
 /// The schema version this build writes.

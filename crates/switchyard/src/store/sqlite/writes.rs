@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::billing;
 use super::convert::{boot_policy_str, millis, opt_millis};
+use super::operator_state::{self, OperatorDone, OperatorWrite};
 use super::reads;
 use super::samples::PackedReadings;
 use super::transaction_events;
@@ -23,6 +24,7 @@ pub(crate) enum Op {
     DeleteStation(StationId),
     PutTag(TagRecord),
     DeleteTag(String),
+    Operator(OperatorWrite),
 }
 
 /// What an [`Op`] produced, variant for variant.
@@ -32,6 +34,7 @@ pub(crate) enum Done {
     Station(StationRecord),
     Deleted(bool),
     Tag(TagRecord),
+    Operator(OperatorDone),
 }
 
 pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
@@ -46,6 +49,7 @@ pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
                 .execute([id_tag])?
                 > 0,
         ),
+        Op::Operator(write) => Done::Operator(operator_state::apply(conn, write)?),
     })
 }
 

@@ -180,3 +180,101 @@ pub(crate) async fn variables_of_unknown_or_deleted_stations(store: DynStore) {
             .is_empty()
     );
 }
+
+pub(crate) async fn desired_values_and_local_lists(store: DynStore) {
+    use crate::domain::local_list::{ListEntry, ListUpdate};
+    use crate::domain::{TagStatus, auth::Authorization};
+    register(&store, "CP-OPS").await;
+    let id = station("CP-OPS");
+
+    let put = store
+        .put_desired(&id, "HeartbeatInterval", "60", at(1))
+        .await
+        .unwrap();
+    assert_eq!((put.value.as_str(), put.last_result), ("60", None));
+    store
+        .desired_result(&id, "heartbeatinterval", "60", "Accepted", at(2))
+        .await
+        .unwrap();
+    // A result for a value that is no longer desired is not recorded.
+    store
+        .desired_result(&id, "HeartbeatInterval", "30", "Rejected", at(3))
+        .await
+        .unwrap();
+    let desired = store.desired_configuration(&id).await.unwrap();
+    assert_eq!(desired.len(), 1);
+    assert_eq!(desired[0].last_result.as_deref(), Some("Accepted"));
+    assert_eq!(desired[0].applied_at, Some(at(2)));
+    // The same value keeps its result; a new one has none yet.
+    let again = store
+        .put_desired(&id, "HeartbeatInterval", "60", at(4))
+        .await
+        .unwrap();
+    assert_eq!(again.last_result.as_deref(), Some("Accepted"));
+    let changed = store
+        .put_desired(&id, "HeartbeatInterval", "90", at(5))
+        .await
+        .unwrap();
+    assert_eq!((changed.last_result, changed.updated_at), (None, at(5)));
+    assert!(
+        store
+            .delete_desired(&id, "HEARTBEATINTERVAL")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .delete_desired(&id, "HeartbeatInterval")
+            .await
+            .unwrap()
+    );
+
+    let entry = |tag: &str, status: Option<TagStatus>| ListEntry {
+        id_tag: tag.into(),
+        authorization: status.map(|status| Authorization {
+            status,
+            expiry_date: None,
+            parent_id_tag: None,
+        }),
+    };
+    assert_eq!(store.local_list(&id).await.unwrap().version, 0);
+    let full = ListUpdate {
+        version: 1,
+        full: true,
+        entries: vec![
+            entry("A", Some(TagStatus::Accepted)),
+            entry("B", Some(TagStatus::Blocked)),
+        ],
+    };
+    store
+        .record_local_list(&id, "Accepted", Some(&full), at(6))
+        .await
+        .unwrap();
+    let diff = ListUpdate {
+        version: 2,
+        full: false,
+        entries: vec![entry("A", None), entry("C", Some(TagStatus::Accepted))],
+    };
+    store
+        .record_local_list(&id, "Accepted", Some(&diff), at(7))
+        .await
+        .unwrap();
+    store
+        .record_local_list(&id, "Failed", None, at(8))
+        .await
+        .unwrap();
+    let state = store.local_list(&id).await.unwrap();
+    assert_eq!(state.version, 2, "a refused update keeps the version");
+    assert_eq!(state.last_result.as_deref(), Some("Failed"));
+    assert_eq!(state.updated_at, Some(at(8)));
+    assert_eq!(state.entries.keys().collect::<Vec<_>>(), ["B", "C"]);
+
+    // Gone with the station; nothing recorded for unknown ones.
+    assert!(store.delete_station(&id).await.unwrap());
+    assert!(store.desired_configuration(&id).await.unwrap().is_empty());
+    store
+        .record_local_list(&id, "Accepted", Some(&full), at(9))
+        .await
+        .unwrap();
+    assert_eq!(store.local_list(&id).await.unwrap().version, 0);
+}
