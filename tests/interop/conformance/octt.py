@@ -9,30 +9,27 @@ test pytest can run. Stations follow the OCTT's general preconditions (Part 6 §
 TxStartPoint EVConnected,Authorized; TxStopPoint EVConnected; AuthorizeRemoteStart false.
 """
 
-import asyncio
 import base64
-import functools
 import os
 import uuid
 from contextlib import asynccontextmanager
-from typing import Any, Callable, Optional, Union
+from typing import Optional
 
-import pytest
-import websockets
-from ocpp.routing import on
 from ocpp.v201 import ChargePoint, call, call_result
 
-from interop_support import (
-    Api,
-    RecordingConnection,
-    aeventually,
-    new_station_id,
-    new_tag,
-    now_iso,
-    open_ws,
-    q,
-    run,
+from conformance import harness
+from conformance.harness import (  # noqa: F401 - the tests take these from here
+    Recorded,
+    command,
+    connector_status,
+    pending,
+    raw_call,
+    register,
+    scenario,
+    server_bug,
+    tag,
 )
+from interop_support import Api, RecordingConnection, now_iso
 
 SUBPROTOCOL = "ocpp2.0.1"
 TOKEN_TYPE = "ISO14443"  # C-30: RFID ISO14443 tokens are required of every CSMS.
@@ -91,25 +88,6 @@ DEFAULT_REPLIES: dict = {
     "InstallCertificate": {"status": "Accepted"},
 }
 
-Reply = Union[dict, Callable[..., dict]]
-
-
-def _handler(action: str):
-    """An @on handler for `action` that answers what the station was told to.
-
-    The library finds handlers by the name the function had when decorated, so it gets its
-    final name (the attribute it is set as) first.
-    """
-
-    async def handle(self, **fields):
-        reply: Reply = self.replies.get(action, DEFAULT_REPLIES[action])
-        payload = reply(**fields) if callable(reply) else reply
-        return getattr(call_result, action)(**payload)
-
-    handle.__name__ = handle.__qualname__ = f"on_{action}"
-    return on(action)(handle)
-
-
 def _energy(wh: float, context: str, signed: bool = False) -> list:
     sample: dict = {
         "value": wh,
@@ -129,7 +107,7 @@ def _energy(wh: float, context: str, signed: bool = False) -> list:
     return [{"timestamp": now_iso(), "sampled_value": [sample]}]
 
 
-class OcttStation(ChargePoint):
+class OcttStation(Recorded, ChargePoint):
     """A 2.0.1 station as the OCTT plays it: two EVSEs with one connector each."""
 
     def __init__(self, station_id: str, connection: RecordingConnection):
@@ -139,39 +117,8 @@ class OcttStation(ChargePoint):
         self.replies: dict = {}
         self._event_seq = 0
 
-    # What the server sent us.
-
-    def calls(self, action: str) -> list:
-        """Payloads (as sent, camelCase) of the server's CALLs with this action, oldest first."""
-        return [
-            f[3]
-            for f in self.recorder.received
-            if isinstance(f, list) and len(f) == 4 and f[0] == 2 and f[2] == action
-        ]
-
-    def last(self, action: str) -> dict:
-        sent = self.calls(action)
-        assert sent, f"the server sent no {action}"
-        return sent[-1]
-
-    def call_errors_sent(self) -> list:
-        return [f for f in self.recorder.sent if isinstance(f, list) and f and f[0] == 4]
-
-    async def wait_for_call(self, action: str, count: int = 1) -> dict:
-        """The `count`-th CALL of `action`, once it arrived (for requests made in a task)."""
-
-        def arrived():
-            sent = self.calls(action)
-            assert len(sent) >= count, f"no {action} yet"
-            return sent[count - 1]
-
-        return await aeventually(arrived, timeout=10)
-
     # What the station sends. Each raises if the server answers with a CALLERROR or with a
-    # payload that breaks the schema.
-
-    async def send(self, request):
-        return await self.call(request, suppress=False)
+    # payload that breaks the schema (Recorded.send).
 
     async def boot(self, reason: str = "PowerUp", **kw):
         return await self.send(
@@ -242,8 +189,7 @@ class OcttStation(ChargePoint):
         return Tx(self, evse_id, connector_id)
 
 
-for _action in DEFAULT_REPLIES:
-    setattr(OcttStation, f"on_{_action}", _handler(_action))
+harness.install_replies(OcttStation, call_result, DEFAULT_REPLIES)
 
 
 def id_token(tag: str, kind: str = TOKEN_TYPE) -> dict:
@@ -321,60 +267,21 @@ class Tx:
 # --- common flows ---------------------------------------------------------------------------
 
 
-async def _serve(station: ChargePoint) -> None:
-    try:
-        await station.start()
-    except websockets.ConnectionClosed:
-        pass
-
-
 @asynccontextmanager
-async def connect(
-    api: Api,
-    station_id: str,
-    *,
-    boot: Optional[str] = "Accepted",
-    password: Optional[str] = None,
-    allowed_call_errors: int = 0,
-):
-    """A connected station; booted (expecting `boot` as the answer) unless `boot` is None.
-
-    On the way out it checks that the station answered none of the server's CALLs with a
-    CALLERROR: each one passed the library's schema validation.
-    """
-    ws = await open_ws(api, station_id, password=password, subprotocols=(SUBPROTOCOL,))
-    assert ws.subprotocol == SUBPROTOCOL, f"negotiated {ws.subprotocol!r}"
-    station = OcttStation(station_id, RecordingConnection(ws))
-    serving = asyncio.create_task(_serve(station))
-    try:
-        if boot is not None:
-            result = await station.boot()
-            assert result.status == boot, result
-            assert result.interval > 0
-        yield station
-        errors = station.call_errors_sent()
-        assert len(errors) <= allowed_call_errors, f"CALLERRORs to the server's CALLs: {errors}"
-    finally:
-        serving.cancel()
-        await ws.close()
-        try:
-            await serving
-        except asyncio.CancelledError:
-            pass
+async def connect(api: Api, station_id: str, **kw):
+    """A connected 2.0.1 station, booted Accepted unless told otherwise (harness.connect)."""
+    async with harness.connect(
+        api, station_id, cls=OcttStation, subprotocol=SUBPROTOCOL, **kw
+    ) as cs:
+        yield cs
 
 
 @asynccontextmanager
 async def station(api: Api, label: str, *, boot: Optional[str] = "Accepted", **fields):
     """A freshly registered station (`fields` as for PUT /stations), connected and booted."""
-    station_id = new_station_id(label)
-    api.register_station(station_id, **fields)
+    station_id = register(api, label, **fields)
     async with connect(api, station_id, boot=boot, password=fields.get("password")) as cs:
         yield cs
-
-
-def tag(api: Api, status: str = "Accepted", **fields) -> str:
-    """A fresh id token the CSMS knows with this status."""
-    return api.register_tag(new_tag(), status, **fields)
 
 
 async def charging(cs: OcttStation, token: str, evse_id: int = 1) -> Tx:
@@ -389,42 +296,7 @@ async def charging(cs: OcttStation, token: str, evse_id: int = 1) -> Tx:
     return tx
 
 
-async def command(api: Api, cs: OcttStation, name: str, body: Any) -> dict:
-    """An operator command through the API; the 200 body (`status`, `response`)."""
-    return (await api.command(cs.id, name, body)).expect(200)
-
-
-async def raw_call(api: Api, cs: OcttStation, action: str, payload: dict) -> dict:
-    """A CALL sent as is through the raw endpoint; the station's answer payload."""
-    return (await api.raw_call(cs.id, action, payload)).expect(200)["result"]
-
-
 def stored(api: Api, cs: OcttStation, tx: Tx) -> dict:
     """The API's record of `tx`, with its meter values."""
     [record] = [t for t in api.transactions(cs.id) if t["ocpp_transaction_id"] == tx.id]
     return api.transaction(record["id"])
-
-
-def connector_status(api: Api, station_id: str, evse_id: int, connector_id: int = 1) -> str:
-    listed = api.get(f"/api/v1/stations/{q(station_id)}").expect(200)["connectors"]
-    return {(c["evse_id"], c["connector_id"]): c["status"] for c in listed}[(evse_id, connector_id)]
-
-
-def scenario(test: Callable) -> Callable:
-    """`async def test_x(api)` → a pytest test running it with the suite's time limit."""
-
-    @functools.wraps(test)
-    def run_it(api):
-        run(test(api), timeout=30)
-
-    return run_it
-
-
-def pending(reason: str):
-    """A case the server cannot pass yet for want of a feature (skipped, with the reason)."""
-    return pytest.mark.skip(reason=f"pending: {reason}")
-
-
-def server_bug(reason: str):
-    """A case the server fails: it must keep failing until fixed (strict xfail)."""
-    return pytest.mark.xfail(strict=True, reason=f"server bug: {reason}")
