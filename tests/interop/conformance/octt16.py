@@ -210,6 +210,7 @@ class Octt16Station(Recorded, ChargePoint):
         self.recorder = connection
         # action → the answer to give instead of DEFAULT_REPLIES[action]
         self.configuration = core_configuration()
+        self.firmware_version = "1.0.0"
         self.replies: dict = {
             "GetConfiguration": functools.partial(get_configuration, self.configuration),
             "ChangeConfiguration": functools.partial(change_configuration, self.configuration),
@@ -219,13 +220,13 @@ class Octt16Station(Recorded, ChargePoint):
     # What the station sends. Each raises if the server answers with a CALLERROR or with a
     # payload that breaks the schema (Recorded.send).
 
-    async def boot(self, reason: Optional[str] = None):
+    async def boot(self):
         return await self.send(
             call.BootNotification(
                 charge_point_vendor="SwitchyardOCTT",
                 charge_point_model="OCTT-16",
                 charge_point_serial_number="SN-" + self.id[-12:],
-                firmware_version="1.0.0",
+                firmware_version=self.firmware_version,
             )
         )
 
@@ -301,7 +302,7 @@ class Octt16Station(Recorded, ChargePoint):
             await self.send(call.DiagnosticsStatusNotification(status=status))
 
     async def security_event(self, kind: str):
-        return await self.send(call.SecurityEventNotification(type=kind, timestamp=now_iso()))
+        return await self.send(call.SecurityEventNotification(type=kind, timestamp=now_iso(), tech_info=None))
 
     async def sign_certificate(self, csr: str):
         return await self.send(call.SignCertificate(csr=csr))
