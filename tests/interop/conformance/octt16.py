@@ -416,7 +416,13 @@ async def operator(api: Api, cs: Octt16Station, action: str, name: str, body, qu
     `cs.last(action)`)."""
     before = len(cs.calls(action))
     request = asyncio.create_task(api.command(cs.id, name, body, query))
-    await cs.wait_for_call(action, before + 1)
+    arrived = asyncio.create_task(cs.wait_for_call(action, before + 1))
+    await asyncio.wait({request, arrived}, return_when=asyncio.FIRST_COMPLETED)
+    if not arrived.done():
+        # The API answered without sending anything: that answer is the failure.
+        arrived.cancel()
+        raise AssertionError(f"{name} sent no {action}: {request.result()}")
+    arrived.result()
     return request
 
 
