@@ -159,12 +159,14 @@ def _start_request(cs, token, connector_id=1):
 
 async def _remote_start(api, cs, token, before_start=None):
     """remote-start on connector 1, the station starting the transaction while the operator
-    waits for it (`before_start` runs in between); the API's answer and the session."""
+    waits for it: the station's Authorize of the tag is Accepted (`before_start` runs after
+    it), then its StartTransaction; the API's answer and the session."""
     request = await operator(
         api, cs, "RemoteStartTransaction", "remote-start",
         {"connector_id": 1, "id_tag": token}, "wait_start_s=10",
     )
     _start_request(cs, token)
+    assert (await cs.authorize(token))["status"] == "Accepted"
     if before_start:
         await before_start()
     session = await started(cs, 1, token)
@@ -178,7 +180,8 @@ async def _remote_start(api, cs, token, before_start=None):
 @scenario
 async def test_tc_010_csms(api):
     """Cable first, then RemoteStartTransaction with the tag and connector; the station's
-    StartTransaction is Accepted and is the transaction the operator's request led to."""
+    Authorize and StartTransaction are Accepted, and the transaction is the one the
+    operator's request led to."""
     token = tag(api)
     async with station(api, "010") as cs:
         await cs.status(1, "Preparing")
@@ -187,7 +190,7 @@ async def test_tc_010_csms(api):
 
 @scenario
 async def test_tc_011_1_csms(api):
-    """Remote start first, then the cable: the same, Preparing after the request."""
+    """Remote start first: the same, the cable (Preparing) after the Authorize."""
     token = tag(api)
     async with station(api, "0111") as cs:
 
@@ -199,13 +202,14 @@ async def test_tc_011_1_csms(api):
 
 @scenario
 async def test_tc_011_2_csms(api):
-    """Remote start, but no cable within ConnectionTimeOut: Preparing goes back to Available;
-    the request was Accepted and no transaction exists."""
+    """Remote start, but no cable within ConnectionTimeOut: the Authorize is Accepted,
+    Preparing goes back to Available; the request was Accepted and no transaction exists."""
     token = tag(api)
     async with station(api, "0112") as cs:
         reply = await command(api, cs, "remote-start", {"connector_id": 1, "id_tag": token})
         assert reply["status"] == "Accepted"
         _start_request(cs, token)
+        assert (await cs.authorize(token))["status"] == "Accepted"
         await cs.status(1, "Preparing")
         await cs.status(1, "Available")
         assert connector_status(api, cs.id, 1) == "Available"

@@ -5,6 +5,7 @@ import urllib.parse
 
 from conformance.octt16 import (
     command,
+    connector_status,
     pending,
     scenario,
     started,
@@ -154,12 +155,14 @@ async def test_tc_048_4_csms(api):
 @scenario
 async def test_tc_049_csms(api):
     """Reserve the whole charge point (connectorId 0, ReserveConnectorZeroSupported true):
-    Accepted."""
+    Accepted, and the station's Reserved status is taken."""
     token = tag(api)
     async with station(api, "049") as cs:
         created = await _reserve(api, cs, token, connector_id=0)
         assert created["status"] == "Accepted"
         assert created["reservation"]["status"] == "active"
+        await cs.status(1, "Reserved")
+        assert connector_status(api, cs.id, 1) == "Reserved"
 
 
 @pending("reservations")

@@ -79,8 +79,9 @@ async def test_tc_056_csms(api):
 @pending("charging-profiles")
 @scenario
 async def test_tc_057_csms(api):
-    """A TxProfile for the running transaction: SetChargingProfile carries the station's
-    transactionId; Accepted."""
+    """A TxProfile for the running transaction: SetChargingProfile on its connector carries
+    the station's transactionId, no recurrencyKind and (Relative) no startSchedule;
+    Accepted."""
     token = tag(api)
     async with station(api, "057") as cs:
         session = await charging(cs, token)
@@ -96,7 +97,11 @@ async def test_tc_057_csms(api):
         assert (await _put(api, cs, 571, body))["status"] == "Accepted"
         request = cs.last("SetChargingProfile")
         assert request["connectorId"] == 1
-        assert request["csChargingProfiles"]["transactionId"] == session.transaction_id
+        sent = request["csChargingProfiles"]
+        assert sent["transactionId"] == session.transaction_id
+        # A Relative TxProfile: no recurrencyKind, no startSchedule.
+        assert "recurrencyKind" not in sent
+        assert "startSchedule" not in sent["chargingSchedule"]
 
 
 @pending("charging-profiles")
@@ -123,28 +128,47 @@ async def test_tc_066_csms(api):
 @pending("charging-profiles")
 @scenario
 async def test_tc_067_csms(api):
-    """Clear charging profiles: three profiles set, then cleared by id (DELETE, which the API
-    then no longer keeps), by purpose and stack level, and all at once; each Accepted. The
-    API has no clear by purpose or stack level, so those two go through the raw call."""
+    """Clear charging profiles while charging: three profiles set (a ChargePointMaxProfile on
+    connector 0 without a transactionId, a TxDefaultProfile, a TxProfile for the running
+    transaction), each Accepted; then cleared by id (DELETE, which the API then no longer
+    keeps), by criteria, and all the rest at once; each Accepted. The API has no clear by
+    criteria or of everything, so those two go through the raw call."""
+    token = tag(api)
     async with station(api, "067") as cs:
-        for profile_id, stack_level in ((671, 1), (672, 2), (673, 3)):
-            body = {
+        session = await charging(cs, token)
+        transaction_id = stored(api, cs, session.transaction_id)["id"]
+        profiles = {
+            671: {"connector_id": 0, "stack_level": 1, "purpose": "ChargePointMaxProfile"},
+            672: {"connector_id": 1, "stack_level": 2, "purpose": "TxDefaultProfile"},
+            673: {
                 "connector_id": 1,
-                "stack_level": stack_level,
-                "purpose": "TxDefaultProfile",
-                "kind": "Relative",
-                "schedule": _schedule(),
-            }
+                "stack_level": 3,
+                "purpose": "TxProfile",
+                "transaction_id": transaction_id,
+            },
+        }
+        for profile_id, fields in profiles.items():
+            body = {**fields, "kind": "Relative", "schedule": _schedule()}
             assert (await _put(api, cs, profile_id, body))["status"] == "Accepted"
+        [max_profile, default, tx_profile] = cs.calls("SetChargingProfile")
+        assert max_profile["connectorId"] == 0
+        assert "transactionId" not in max_profile["csChargingProfiles"]
+        assert tx_profile["csChargingProfiles"]["transactionId"] == session.transaction_id
 
         cleared = (await api.arequest("DELETE", _path(cs, 671))).expect(200)
         assert cleared["status"] == "Accepted"
         assert cs.last("ClearChargingProfile") == {"id": 671}
         assert 671 not in _kept(api, cs)
 
-        by_level = {"connectorId": 1, "chargingProfilePurpose": "TxDefaultProfile", "stackLevel": 2}
-        assert await raw_call(api, cs, "ClearChargingProfile", by_level) == {"status": "Accepted"}
-        assert cs.last("ClearChargingProfile") == by_level
+        by_criteria = {
+            "connectorId": 1,
+            "chargingProfilePurpose": "TxDefaultProfile",
+            "stackLevel": 2,
+        }
+        assert await raw_call(api, cs, "ClearChargingProfile", by_criteria) == {
+            "status": "Accepted"
+        }
+        assert cs.last("ClearChargingProfile") == by_criteria
 
         assert await raw_call(api, cs, "ClearChargingProfile", {}) == {"status": "Accepted"}
         assert len(cs.calls("ClearChargingProfile")) == 3
