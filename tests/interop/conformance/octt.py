@@ -4,8 +4,9 @@
 checked against the official schemas). It answers every CSMS request of the Core profile with
 a reply the test can choose (`station.replies[action]`), keeps every frame, and has one short
 method per message a station sends. `Tx` numbers the TransactionEvents of one transaction.
-`station()` registers, connects and boots one; `scenario` turns an `async def test(api)` into a
-test pytest can run. Stations follow the OCTT's general preconditions (Part 6 §3.1):
+`station()` registers, connects and boots one. What it shares with the 1.6 station (octt16.py):
+recording, the reply handlers, `scenario`, `command`, `raw_call`, ... is in harness.py.
+Stations follow the OCTT's general preconditions (Part 6 §3.1):
 TxStartPoint EVConnected,Authorized; TxStopPoint EVConnected; AuthorizeRemoteStart false.
 """
 

@@ -308,7 +308,10 @@ class Octt16Station(Recorded, ChargePoint):
             await self.send(call.DiagnosticsStatusNotification(status=status))
 
     async def security_event(self, kind: str):
-        return await self.send(call.SecurityEventNotification(type=kind, timestamp=now_iso(), tech_info=None))
+        # tech_info is optional in the schema but required by the library's dataclass.
+        return await self.send(
+            call.SecurityEventNotification(type=kind, timestamp=now_iso(), tech_info=None)
+        )
 
     async def sign_certificate(self, csr: str):
         return await self.send(call.SignCertificate(csr=csr))
