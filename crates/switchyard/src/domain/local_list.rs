@@ -53,9 +53,11 @@ pub struct LocalListState {
 }
 
 impl LocalListState {
-    /// Whether the station's list is known to be what `wanted` says.
+    /// Whether the station's list is known to be what `wanted` says. After a refused
+    /// update (Failed, VersionMismatch, …) it is not: what the station holds is in doubt.
     pub fn in_sync(&self, wanted: &[ListEntry]) -> bool {
         self.version > 0
+            && self.last_result.as_deref() == Some("Accepted")
             && self.entries.len() == wanted.len()
             && wanted
                 .iter()
