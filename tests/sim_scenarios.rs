@@ -129,7 +129,13 @@ async fn boot_storm_v201_boots_every_station() {
 }
 
 async fn boot_storm(protocol: Protocol) {
-    let server = TestServer::start_with(|o| o.auto_register = Some(true)).await;
+    // The server reads every station's configuration after its boot, as in production: the
+    // storm of its own calls that follows must be answered too.
+    let server = TestServer::start_with(|o| {
+        o.auto_register = Some(true);
+        o.read_configuration_on_boot = Some(true);
+    })
+    .await;
     let mut config = SimConfig::new(format!("ws://{}/ocpp", server.addr), 50);
     config.protocol = protocol;
     config.id_prefix = "STORM-".into();
@@ -147,6 +153,23 @@ async fn boot_storm(protocol: Protocol) {
     assert!(
         report.elapsed_s < 5.0,
         "the ramp was not waited for: {text}"
+    );
+    // The configuration each station reported after its boot is kept (2.0.1: NotifyReport).
+    let stations = server.get("/api/v1/stations").await;
+    let registered = stations
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["id"].as_str().is_some_and(|id| id.starts_with("STORM-")))
+        .count();
+    assert_eq!(registered, 50);
+    let first = stations[0]["id"].as_str().unwrap().to_owned();
+    let configuration = server
+        .get(&format!("/api/v1/stations/{first}/configuration"))
+        .await;
+    assert!(
+        configuration.as_array().is_some_and(|c| c.len() > 5),
+        "{first}: {configuration}"
     );
     server.stop().await;
 }
