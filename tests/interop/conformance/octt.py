@@ -87,6 +87,8 @@ DEFAULT_REPLIES: dict = {
     "GetInstalledCertificateIds": {"status": "NotFound"},
     "DeleteCertificate": {"status": "Accepted"},
     "InstallCertificate": {"status": "Accepted"},
+    "SendLocalList": {"status": "Accepted"},
+    "GetLocalListVersion": {"version_number": 0},
 }
 
 def _energy(wh: float, context: str, signed: bool = False) -> list:
