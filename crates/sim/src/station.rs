@@ -12,6 +12,7 @@
 mod boot;
 mod config;
 mod event;
+mod local_list;
 mod meter;
 mod model;
 mod offline;
@@ -252,6 +253,7 @@ pub struct Station {
     reset_on_idle: bool,
     /// 2.0.1 transactionIds made so far, for unique ones.
     transactions_made: u32,
+    local_list: local_list::LocalList,
 }
 
 impl Station {
@@ -296,6 +298,7 @@ impl Station {
             boot_reason: ocpp::v201::BootReason::PowerUp,
             reset_on_idle: false,
             transactions_made: 0,
+            local_list: Default::default(),
             config,
         }
     }

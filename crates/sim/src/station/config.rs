@@ -31,6 +31,8 @@ pub const HEARTBEAT_INTERVAL: &str = "HeartbeatInterval";
 pub const METER_VALUE_SAMPLE_INTERVAL: &str = "MeterValueSampleInterval";
 pub const METER_VALUES_SAMPLED_DATA: &str = "MeterValuesSampledData";
 pub const AUTHORIZE_REMOTE_TX_REQUESTS: &str = "AuthorizeRemoteTxRequests";
+pub const LOCAL_AUTH_LIST_MAX_LENGTH: &str = "LocalAuthListMaxLength";
+pub const SEND_LOCAL_LIST_MAX_LENGTH: &str = "SendLocalListMaxLength";
 
 impl ConfigStore {
     pub fn new(connectors: u32, meter_interval_s: u64) -> ConfigStore {
@@ -44,6 +46,8 @@ impl ConfigStore {
             ("ConnectorPhaseRotation", "0.RST", false, L),
             ("GetConfigurationMaxKeys", "50", true, I),
             (HEARTBEAT_INTERVAL, "300", false, I),
+            ("LocalAuthListEnabled", "true", false, B),
+            (LOCAL_AUTH_LIST_MAX_LENGTH, "1000", true, I),
             ("LocalAuthorizeOffline", "true", false, B),
             ("LocalPreAuthorize", "false", false, B),
             (
@@ -70,7 +74,13 @@ impl ConfigStore {
                 false,
                 L,
             ),
-            ("SupportedFeatureProfiles", "Core,RemoteTrigger", true, L),
+            (SEND_LOCAL_LIST_MAX_LENGTH, "100", true, I),
+            (
+                "SupportedFeatureProfiles",
+                "Core,LocalAuthListManagement,RemoteTrigger",
+                true,
+                L,
+            ),
             ("TransactionMessageAttempts", "3", false, I),
             ("TransactionMessageRetryInterval", "30", false, I),
             ("UnlockConnectorOnEVSideDisconnect", "true", false, B),

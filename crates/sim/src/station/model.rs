@@ -11,7 +11,7 @@ use ocpp::v201::{
 use super::ci;
 use super::config::{
     AUTHORIZE_REMOTE_TX_REQUESTS, ConfigStore, HEARTBEAT_INTERVAL, Kind,
-    METER_VALUE_SAMPLE_INTERVAL, METER_VALUES_SAMPLED_DATA,
+    METER_VALUE_SAMPLE_INTERVAL, METER_VALUES_SAMPLED_DATA, SEND_LOCAL_LIST_MAX_LENGTH,
 };
 
 /// Where a variable's value lives.
@@ -61,6 +61,30 @@ impl DeviceModel {
                 B,
             ),
             ("AuthCtrlr", "Enabled", None, own("true"), RW, B),
+            (
+                "LocalAuthListCtrlr",
+                "Enabled",
+                None,
+                key("LocalAuthListEnabled"),
+                RW,
+                B,
+            ),
+            (
+                "LocalAuthListCtrlr",
+                "ItemsPerMessage",
+                None,
+                key(SEND_LOCAL_LIST_MAX_LENGTH),
+                RO,
+                I,
+            ),
+            (
+                "LocalAuthListCtrlr",
+                "BytesPerMessage",
+                None,
+                own("65000"),
+                RO,
+                I,
+            ),
             (
                 "AuthCtrlr",
                 "LocalAuthorizeOffline",

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::config::{HEARTBEAT_INTERVAL, METER_VALUE_SAMPLE_INTERVAL};
+use super::local_list::Refused;
 use super::{Deferred, Now, Session, Station, StationEvent};
 
 impl Station {
@@ -44,6 +45,14 @@ impl Station {
                 }
             }),
             Action::TriggerMessage => self.serve(now, call, Station::trigger),
+            Action::SendLocalList => self.serve(now, call, Station::send_local_list),
+            Action::GetLocalListVersion => self.serve(
+                now,
+                call,
+                |station, _, _: v16::GetLocalListVersionRequest| v16::GetLocalListVersionResponse {
+                    list_version: station.local_list.version(),
+                },
+            ),
             _ => self
                 .endpoint
                 .reject_call(RpcError::NotSupported { id: call.id }),
@@ -73,6 +82,34 @@ impl Station {
                 .endpoint
                 .reject_call(RpcError::NotSupported { id: call.id }),
         }
+    }
+
+    fn send_local_list(
+        &mut self,
+        _now: Now,
+        r: v16::SendLocalListRequest,
+    ) -> v16::SendLocalListResponse {
+        let status = if !self.store.get_bool("LocalAuthListEnabled") {
+            v16::UpdateStatus::NotSupported
+        } else {
+            let entries = r
+                .local_authorization_list
+                .into_iter()
+                .map(|e| {
+                    let status = e
+                        .id_tag_info
+                        .map(|i| ocpp::wire::name(&i.status).unwrap_or_default().to_owned());
+                    (e.id_tag.into_inner(), status)
+                })
+                .collect();
+            let full = r.update_type == v16::UpdateType::Full;
+            match self.local_list.update(full, r.list_version, entries) {
+                Ok(()) => v16::UpdateStatus::Accepted,
+                Err(Refused::Failed) => v16::UpdateStatus::Failed,
+                Err(Refused::VersionMismatch) => v16::UpdateStatus::VersionMismatch,
+            }
+        };
+        v16::SendLocalListResponse { status }
     }
 
     fn remote_start(

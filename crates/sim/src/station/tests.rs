@@ -284,9 +284,10 @@ fn get_configuration_lists_all_or_the_asked_keys() {
     let keys = all[2]["configurationKey"].as_array().expect("keys");
     assert!(keys.len() >= 20);
     assert!(keys.contains(&json!({"key": "NumberOfConnectors", "readonly": true, "value": "2"})));
-    assert!(keys.contains(
-        &json!({"key": "SupportedFeatureProfiles", "readonly": true, "value": "Core,RemoteTrigger"})
-    ));
+    assert!(
+        keys.contains(&json!({"key": "SupportedFeatureProfiles", "readonly": true,
+                "value": "Core,LocalAuthListManagement,RemoteTrigger"}))
+    );
     assert!(all[2].get("unknownKey").is_none());
     let some = h.call(
         "GetConfiguration",
@@ -510,4 +511,38 @@ fn a_lost_connection_drops_calls_in_flight_but_not_the_transaction() {
     assert_eq!(sent[0].0, "MeterValues");
     assert_eq!(sent[0].1["transactionId"], tx);
     assert!(h.st.poll_timeout().is_some());
+}
+
+#[test]
+fn local_lists_are_kept_and_versioned() {
+    let mut h = Harness::booted(Scenario::Idle);
+    let list = |version: i32, update: &str, entries: Value| json!({"listVersion": version, "updateType": update, "localAuthorizationList": entries});
+    let accepted = json!([{"idTag": "A", "idTagInfo": {"status": "Accepted"}}]);
+    assert_eq!(
+        h.call("SendLocalList", list(2, "Full", accepted))[2],
+        json!({"status": "Accepted"})
+    );
+    let removal = json!([{"idTag": "A"}]);
+    assert_eq!(
+        h.call("SendLocalList", list(2, "Differential", removal.clone()))[2],
+        json!({"status": "VersionMismatch"})
+    );
+    assert_eq!(
+        h.call("SendLocalList", list(3, "Differential", removal))[2],
+        json!({"status": "Accepted"})
+    );
+    assert_eq!(
+        h.call("GetLocalListVersion", json!({}))[2],
+        json!({"listVersion": 3})
+    );
+    assert_eq!(h.st.local_list.len(), 0);
+    // A station whose list is turned off has none.
+    h.call(
+        "ChangeConfiguration",
+        json!({"key": "LocalAuthListEnabled", "value": "false"}),
+    );
+    assert_eq!(
+        h.call("SendLocalList", list(4, "Full", json!([])))[2],
+        json!({"status": "NotSupported"})
+    );
 }

@@ -604,3 +604,31 @@ fn quirks_deviate_only_where_a_v201_server_should_tolerate_it() {
     // Charging for 30 s of every 32: the 300 s heartbeat waits for a pause.
     assert!(c.of("Heartbeat").len() <= 1);
 }
+
+#[test]
+fn local_lists_are_kept_and_versioned_in_v201_too() {
+    let mut c = Csms::booted(Scenario::Idle, 1);
+    let status = |v: &Value| v[2]["status"].as_str().unwrap_or("").to_owned();
+    let entry = json!({"idToken": {"idToken": "A", "type": "ISO14443"},
+                       "idTokenInfo": {"status": "Accepted"}});
+    let full = c.call(
+        "SendLocalList",
+        json!({"versionNumber": 5, "updateType": "Full", "localAuthorizationList": [entry]}),
+    );
+    assert_eq!(status(&full), "Accepted");
+    assert!(c.st.local_list.accepts("A"));
+    let stale = c.call(
+        "SendLocalList",
+        json!({"versionNumber": 5, "updateType": "Differential",
+               "localAuthorizationList": [{"idToken": {"idToken": "A", "type": "ISO14443"}}]}),
+    );
+    assert_eq!(status(&stale), "VersionMismatch");
+    let version = c.call("GetLocalListVersion", json!({}));
+    assert_eq!(version[2], json!({"versionNumber": 5}));
+    let enabled = c.call(
+        "GetVariables",
+        json!({"getVariableData": [{"component": {"name": "LocalAuthListCtrlr"},
+                                     "variable": {"name": "Enabled"}}]}),
+    );
+    assert_eq!(enabled[2]["getVariableResult"][0]["attributeValue"], "true");
+}

@@ -4,6 +4,7 @@
 use ocpp::rpc::{Call, RpcError};
 use ocpp::v201::{self, Action};
 
+use super::local_list::Refused;
 use super::model::Changed;
 use super::{Deferred, Now, Session, Station, connector_id, tag};
 
@@ -25,6 +26,17 @@ impl Station {
             Action::UnlockConnector => self.serve(now, call, Station::unlock_v201),
             Action::TriggerMessage => self.serve(now, call, Station::trigger_v201),
             Action::GetTransactionStatus => self.serve(now, call, Station::transaction_status),
+            Action::SendLocalList => self.serve(now, call, Station::send_local_list_v201),
+            Action::GetLocalListVersion => self.serve(
+                now,
+                call,
+                |station, _, _: v201::GetLocalListVersionRequest| {
+                    v201::GetLocalListVersionResponse {
+                        version_number: station.local_list.version(),
+                        custom_data: None,
+                    }
+                },
+            ),
             Action::ClearCache => self.serve(now, call, |_, _, _: v201::ClearCacheRequest| {
                 v201::ClearCacheResponse {
                     status: v201::ClearCacheStatus::Accepted,
@@ -50,6 +62,34 @@ impl Station {
 
     /// A free EVSE (the one asked for, or the first), then Authorize if
     /// AuthCtrlr.AuthorizeRemoteStart, then the Started event with the remoteStartId.
+    fn send_local_list_v201(
+        &mut self,
+        _now: Now,
+        r: v201::SendLocalListRequest,
+    ) -> v201::SendLocalListResponse {
+        let entries = r
+            .local_authorization_list
+            .into_iter()
+            .map(|e| {
+                let status = e
+                    .id_token_info
+                    .map(|i| ocpp::wire::name(&i.status).unwrap_or_default().to_owned());
+                (e.id_token.id_token.into_inner(), status)
+            })
+            .collect();
+        let full = r.update_type == v201::Update::Full;
+        let status = match self.local_list.update(full, r.version_number, entries) {
+            Ok(()) => v201::SendLocalListStatus::Accepted,
+            Err(Refused::Failed) => v201::SendLocalListStatus::Failed,
+            Err(Refused::VersionMismatch) => v201::SendLocalListStatus::VersionMismatch,
+        };
+        v201::SendLocalListResponse {
+            status,
+            status_info: None,
+            custom_data: None,
+        }
+    }
+
     fn request_start(
         &mut self,
         _now: Now,
