@@ -130,6 +130,19 @@ async fn replays_create_nothing_twice() {
         .get("/api/v1/transactions?station_id=CP-REPLAY")
         .await;
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    // Kept for an operator to match by hand, oldest first.
+    let unmatched = server
+        .get("/api/v1/stations/CP-REPLAY/unmatched-stops")
+        .await;
+    let ids: Vec<&str> = unmatched
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["ocpp_transaction_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["999999", "-1"], "{unmatched}");
+    assert_eq!(unmatched[0]["reason"], "Local");
+    assert_eq!(unmatched[0]["meter_stop_wh"], 1.0);
     let detail = server.get(&format!("/api/v1/transactions/{a}")).await;
     assert_eq!(detail["energy_wh"], 2000.0);
     assert_eq!(detail["stop_reason"], "EVDisconnected");

@@ -89,6 +89,7 @@ fn v1_routes() -> OpenApiRouter<App> {
         ))
         .routes(routes!(transactions::list_transactions))
         .routes(routes!(transactions::get_transaction))
+        .routes(routes!(transactions::list_unmatched_stops))
         .routes(routes!(events::events))
         .routes(routes!(openapi::openapi_json))
 }

@@ -209,3 +209,57 @@ fn sampled_value_json(sample: SampledValue) -> SampledValueJson {
         context: sample.context.map(Cow::into_owned),
     }
 }
+
+/// A StopTransaction that named a transaction the system does not know (an unknown id, or
+/// errata §3.18's -1): confirmed to the station and kept, with its readings, for an operator
+/// to match by hand.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnmatchedStop {
+    /// The transactionId the station sent.
+    pub ocpp_transaction_id: String,
+    #[schema(required = true)]
+    pub id_tag: Option<String>,
+    /// The station's timestamp of the stop.
+    pub stopped_at: DateTime<Utc>,
+    pub meter_stop_wh: f64,
+    pub reason: String,
+    /// When the system received it.
+    pub received_at: DateTime<Utc>,
+    /// `transactionData` as sent.
+    pub meter_values: Vec<MeterValueJson>,
+}
+
+#[utoipa::path(
+    get, path = "/stations/{id}/unmatched-stops", tag = "transactions",
+    params(("id" = String, Path, description = "Station id")),
+    responses(
+        (status = 200, description = "Stops of unknown transactions, oldest first", body = Vec<UnmatchedStop>),
+        (status = 401, description = "No or wrong bearer token", body = ErrorBody),
+        (status = 404, description = "No such station", body = ErrorBody),
+    )
+)]
+pub async fn list_unmatched_stops(
+    State(app): State<App>,
+    AppPath(id): AppPath<String>,
+) -> Result<AppJson<Vec<UnmatchedStop>>, ApiError> {
+    let station = super::stations::registered(&app, &id).await?;
+    let stops = app.store.unmatched_stops(&station.id).await?;
+    Ok(AppJson(
+        stops
+            .into_iter()
+            .map(|stop| UnmatchedStop {
+                ocpp_transaction_id: stop.ocpp_transaction_id,
+                id_tag: stop.id_tag,
+                stopped_at: stop.stopped_at,
+                meter_stop_wh: stop.meter_stop_wh,
+                reason: stop.reason,
+                received_at: stop.received_at,
+                meter_values: stop
+                    .meter_values
+                    .into_iter()
+                    .map(meter_value_json)
+                    .collect(),
+            })
+            .collect(),
+    ))
+}

@@ -139,6 +139,7 @@ async fn openapi_lists_every_route() {
         ("/api/v1/id-tags/{id_tag}", vec!["put", "get", "delete"]),
         ("/api/v1/transactions", vec!["get"]),
         ("/api/v1/transactions/{id}", vec!["get"]),
+        ("/api/v1/stations/{id}/unmatched-stops", vec!["get"]),
         ("/api/v1/events", vec!["get"]),
     ];
     let paths = document["paths"].as_object().unwrap();
