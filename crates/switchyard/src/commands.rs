@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::value::RawValue;
 
 use crate::domain::local_list::ListUpdate;
-use crate::domain::{BootStatus, ReportedVariable, TransactionRecord};
+use crate::domain::{BootStatus, ReportedVariable, ReservationRecord, TransactionRecord};
 
 #[derive(Clone, Debug)]
 pub enum Command {
@@ -66,6 +66,15 @@ pub enum Command {
         message_id: Option<String>,
         data: Option<String>,
     },
+    /// 1.6 / 2.0.1 ReserveNow of a reservation the system has recorded (its id is the
+    /// reservationId). `id_token_type`: 2.x only, the idToken's type (default `Central`).
+    ReserveNow {
+        reservation: Box<ReservationRecord>,
+        id_token_type: Option<String>,
+    },
+    CancelReservation {
+        reservation_id: i64,
+    },
     /// Exactly this CALL (validated against the station's version first).
     Raw {
         action: String,
@@ -91,6 +100,8 @@ impl Command {
             Command::SendLocalList { .. } => "send-local-list",
             Command::GetLocalListVersion => "get-local-list-version",
             Command::DataTransfer { .. } => "data-transfer",
+            Command::ReserveNow { .. } => "reserve-now",
+            Command::CancelReservation { .. } => "cancel-reservation",
             Command::Raw { .. } => "call",
         }
     }

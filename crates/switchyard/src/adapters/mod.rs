@@ -14,8 +14,8 @@ use serde_json::value::RawValue;
 use crate::commands::{Command, CommandError, CommandReply};
 use crate::domain::auth::Authorization;
 use crate::domain::{
-    Attribute, BootStatus, MeterReadings, NewTransaction, ReportedVariable, StationId,
-    StatusReport, StopTransaction, Time, TransactionEvent, VariableKey,
+    Attribute, BootStatus, MeterReadings, NewTransaction, ReportedVariable, ReservationUpdate,
+    StationId, StatusReport, StopTransaction, Time, TransactionEvent, VariableKey,
 };
 
 /// A station's CALL, in domain terms.
@@ -48,6 +48,8 @@ pub enum Inbound {
     /// A request the system cannot serve yet, answered with the version's refusal
     /// (e.g. 1.6 SignCertificate → Rejected).
     Refused,
+    /// 2.x ReservationStatusUpdate: acknowledged once stored.
+    ReservationStatus(ReservationUpdate),
 }
 
 impl Inbound {
@@ -216,6 +218,13 @@ pub(crate) fn limited<const N: usize>(
     value: &str,
 ) -> Result<ocpp::CiString<N>, CommandError> {
     ocpp::CiString::new(value).map_err(|e| CommandError::Invalid(format!("{field}: {e}")))
+}
+
+/// A reservation id as both versions send it (a 32-bit signed integer).
+pub(crate) fn reservation_id(id: i64) -> Result<i32, CommandError> {
+    i32::try_from(id).map_err(|_| {
+        CommandError::Invalid(format!("reservation id {id} does not fit OCPP's 32 bits"))
+    })
 }
 
 /// The wire spelling of an OCPP enum value (every one has one).

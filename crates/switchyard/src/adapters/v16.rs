@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 use super::{
     BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter,
     accepted_password, changed_variable, contains_ignore_ascii_case, empty_object, label, limited,
-    normalise_unit, reply_status, to_raw, with,
+    normalise_unit, reply_status, reservation_id, to_raw, with,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
@@ -358,6 +358,30 @@ impl VersionAdapter for V16 {
                         .map(|m| limited("message_id", m))
                         .transpose()?,
                     data: data.clone(),
+                },
+                Expect::Status,
+            ),
+            Command::ReserveNow {
+                reservation,
+                // 1.6 idTags have no type.
+                id_token_type: _,
+            } => call(
+                &v16::ReserveNowRequest {
+                    connector_id: reservation.connector_id,
+                    expiry_date: Timestamp(reservation.expires_at),
+                    id_tag: limited("id_tag", &reservation.id_tag)?,
+                    parent_id_tag: reservation
+                        .parent_id_tag
+                        .as_deref()
+                        .map(|p| limited("parent_id_tag", p))
+                        .transpose()?,
+                    reservation_id: reservation_id(reservation.id)?,
+                },
+                Expect::Status,
+            ),
+            Command::CancelReservation { reservation_id: id } => call(
+                &v16::CancelReservationRequest {
+                    reservation_id: reservation_id(*id)?,
                 },
                 Expect::Status,
             ),

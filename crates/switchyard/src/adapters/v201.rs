@@ -15,13 +15,14 @@ use serde_json::value::RawValue;
 use super::{
     BootInfo, CallContext, DecodeError, Expect, Inbound, Outbound, VersionAdapter,
     accepted_password, changed_variable, contains_ignore_ascii_case, empty_object, label, limited,
-    normalise_unit, reply_status, to_raw, with,
+    normalise_unit, reply_status, reservation_id, to_raw, with,
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ReportBase, ResetKind};
 use crate::domain::auth::Authorization;
 use crate::domain::{
-    BootStatus, ConnectorRecord, MeterReadings, MeterValue, SampleValue, SampledValue,
-    StatusReport, TagStatus, Time, TransactionEvent, TransactionEventKind,
+    BootStatus, ConnectorRecord, MeterReadings, MeterValue, ReservationStatus, ReservationUpdate,
+    SampleValue, SampledValue, StatusReport, TagStatus, Time, TransactionEvent,
+    TransactionEventKind,
 };
 
 /// The measurand of a sampled value that names none (OCPP 2.0.1 Part 2, SampledValueType).
@@ -117,6 +118,7 @@ impl VersionAdapter for V201 {
                         .filter(|t| t.kind != v201::IdTokenKind::NoAuthorization)
                         .map(|t| t.id_token.into_inner()),
                     remote_start_id: info.remote_start_id.map(i64::from),
+                    reservation_id: r.reservation_id.map(i64::from),
                     stopped_reason: info.stopped_reason.map(|s| label(&s).to_owned()),
                     meter_values: r.meter_value.into_iter().map(meter_value).collect(),
                     received_at,
@@ -180,8 +182,16 @@ impl VersionAdapter for V201 {
                 })
             }
             Action::ReservationStatusUpdate => {
-                with(payload, |_: v201::ReservationStatusUpdateRequest| {
-                    Inbound::Notification
+                with(payload, |r: v201::ReservationStatusUpdateRequest| {
+                    Inbound::ReservationStatus(ReservationUpdate {
+                        station_id,
+                        reservation_id: i64::from(r.reservation_id),
+                        status: match r.reservation_update_status {
+                            v201::ReservationUpdateStatus::Expired => ReservationStatus::Expired,
+                            v201::ReservationUpdateStatus::Removed => ReservationStatus::Cancelled,
+                        },
+                        received_at,
+                    })
                 })
             }
             Action::PublishFirmwareStatusNotification => with(
@@ -462,6 +472,55 @@ impl VersionAdapter for V201 {
                         .transpose()?,
                     data: data.clone().map(serde_json::Value::String),
                     vendor_id: limited("vendor_id", vendor_id)?,
+                    custom_data: None,
+                },
+                Expect::Status,
+            ),
+            Command::ReserveNow {
+                reservation,
+                id_token_type,
+            } => {
+                let kind = match id_token_type {
+                    None => v201::IdTokenKind::Central,
+                    Some(name) => serde_json::from_value(serde_json::Value::String(name.clone()))
+                        .map_err(|_| {
+                        CommandError::Invalid(format!("{name:?} is not an OCPP 2.0.1 idToken type"))
+                    })?,
+                };
+                call(
+                    &v201::ReserveNowRequest {
+                        id: reservation_id(reservation.id)?,
+                        expiry_date_time: Timestamp(reservation.expires_at),
+                        connector_type: None,
+                        id_token: v201::IdToken {
+                            additional_info: Vec::new(),
+                            id_token: limited("id_tag", &reservation.id_tag)?,
+                            kind,
+                            custom_data: None,
+                        },
+                        // None: any EVSE (H01 S1), as the station picks.
+                        evse_id: reservation.evse_id,
+                        // The parent tag is the 2.0.1 group id token, as in idTokenInfo.
+                        group_id_token: reservation
+                            .parent_id_tag
+                            .as_deref()
+                            .map(|p| -> Result<_, CommandError> {
+                                Ok(v201::IdToken {
+                                    additional_info: Vec::new(),
+                                    id_token: limited("parent_id_tag", p)?,
+                                    kind: v201::IdTokenKind::Central,
+                                    custom_data: None,
+                                })
+                            })
+                            .transpose()?,
+                        custom_data: None,
+                    },
+                    Expect::Status,
+                )
+            }
+            Command::CancelReservation { reservation_id: id } => call(
+                &v201::CancelReservationRequest {
+                    reservation_id: reservation_id(*id)?,
                     custom_data: None,
                 },
                 Expect::Status,

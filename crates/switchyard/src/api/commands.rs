@@ -250,7 +250,7 @@ pub(super) fn ensure_connected(app: &App, station: &StationId) -> Result<(), Api
 }
 
 /// `timeout_s` and `wait_start_s` (the latter only where `may_wait`).
-fn options(
+pub(super) fn options(
     app: &App,
     query: Result<Query<CommandQuery>, QueryRejection>,
     may_wait: bool,
@@ -287,7 +287,7 @@ fn options(
     Ok((timeout, wait_start))
 }
 
-async fn send(
+pub(super) async fn send(
     app: &App,
     station: &StationId,
     command: Command,

@@ -14,6 +14,7 @@ mod journal;
 mod json;
 mod local_list;
 mod openapi;
+mod reservations;
 mod stations;
 #[cfg(test)]
 mod tests;
@@ -91,6 +92,14 @@ fn v1_routes() -> OpenApiRouter<App> {
         .routes(routes!(transactions::get_transaction))
         .routes(routes!(transactions::list_unmatched_stops))
         .routes(routes!(events::events))
+        .routes(routes!(
+            reservations::create_reservation,
+            reservations::list_reservations
+        ))
+        .routes(routes!(
+            reservations::get_reservation,
+            reservations::cancel_reservation
+        ))
         .routes(routes!(openapi::openapi_json))
 }
 

@@ -39,6 +39,7 @@ wrong `Content-Type`, unknown body fields and invalid query values are 400.";
         (name = "commands", description = "Commands to a connected station, version-neutral"),
         (name = "events", description = "Live events (Server-Sent Events)"),
         (name = "operations", description = "Health, metrics and this document"),
+        (name = "reservations", description = "Reservations of a station, EVSE or connector for an id tag"),
     )
 )]
 pub struct ApiDoc;

@@ -8,10 +8,12 @@ mod device_model;
 mod ids;
 pub mod local_list;
 mod records;
+mod reservation;
 
 pub use device_model::*;
 pub use ids::{StationId, StationIdError};
 pub use records::*;
+pub use reservation::*;
 
 use chrono::{DateTime, Utc};
 

@@ -228,6 +228,8 @@ pub struct TransactionEvent {
     /// `idToken.idToken`, when the event carries one.
     pub id_tag: Option<String>,
     pub remote_start_id: Option<i64>,
+    /// The reservation the transaction uses (the system's reservation id).
+    pub reservation_id: Option<i64>,
     /// `transactionInfo.stoppedReason` (an `Ended` without one was stopped `Local`ly).
     pub stopped_reason: Option<String>,
     /// Normalised like MeterValues: energies in Wh, the multiplier applied.

@@ -193,6 +193,14 @@ impl Session {
             }
             Inbound::Notification => self.respond(now, call, &Outbound::Empty),
             Inbound::Refused => self.respond(now, call, &Outbound::Refused),
+            // Acknowledged only once stored, like every report the system acts on.
+            Inbound::ReservationStatus(update) => self.push_write(
+                Write::ReservationStatus(update),
+                Awaiting::Reply {
+                    call,
+                    then: Then::Empty,
+                },
+            ),
         }
     }
 

@@ -23,9 +23,10 @@ use async_trait::async_trait;
 use crate::domain::local_list::{ListUpdate, LocalListState};
 use crate::domain::{
     BootReport, DesiredValue, JournalEntry, MeterOutcome, MeterReadings, MeterValue,
-    NewTransaction, StartOutcome, StationId, StationPatch, StationRecord, StatusReport,
-    StopOutcome, StopTransaction, TagRecord, Time, TransactionEvent, TransactionEventOutcome,
-    TransactionRecord, VariableRecord, VariablesReport,
+    NewReservation, NewTransaction, ReservationRecord, ReservationStatus, ReservationUpdate,
+    StartOutcome, StationId, StationPatch, StationRecord, StatusReport, StopOutcome,
+    StopTransaction, TagRecord, Time, TransactionEvent, TransactionEventOutcome, TransactionRecord,
+    VariableRecord, VariablesReport,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +65,8 @@ pub enum Write {
         protocol: Option<String>,
         at: Time,
     },
+    /// 2.x ReservationStatusUpdate: the station expired or removed a reservation.
+    ReservationStatus(ReservationUpdate),
 }
 
 /// The result of a [`Write`], variant for variant.
@@ -80,6 +83,8 @@ pub enum Written {
     /// Whether the station was there to take the password.
     Password(bool),
     Seen,
+    /// Whether an active reservation of that station changed.
+    ReservationStatus(bool),
 }
 
 #[derive(Clone, Debug, Default)]
@@ -88,6 +93,14 @@ pub struct TransactionFilter {
     pub active: Option<bool>,
     /// Newest first; at most this many (None: all).
     pub limit: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ReservationFilter {
+    pub station_id: Option<StationId>,
+    /// As the reservations read at `now` (an active one past expiry is `Expired`).
+    pub status: Option<ReservationStatus>,
+    pub now: Time,
 }
 
 #[async_trait]
@@ -154,6 +167,28 @@ pub trait Store: Send + Sync + 'static {
         accepted: Option<&ListUpdate>,
         at: Time,
     ) -> StoreResult<()>;
+    // Reservations
+    /// Record a reservation about to be sent to its station; returns its id (never reused).
+    /// Until [`Store::settle_reservation`] it is pending: no read shows it.
+    async fn create_reservation(&self, new: NewReservation) -> StoreResult<i64>;
+    /// Record the station's answer to a pending reservation; the record after it (None if
+    /// there is no such reservation). One that a transaction used meanwhile stays used.
+    async fn settle_reservation(
+        &self,
+        id: i64,
+        status: ReservationStatus,
+        at: Time,
+    ) -> StoreResult<Option<ReservationRecord>>;
+    /// Forget a pending reservation the station never accepted (not connected, no answer,
+    /// CALLERROR). Returns false if there was no pending one.
+    async fn abandon_reservation(&self, id: i64) -> StoreResult<bool>;
+    /// Mark an active reservation cancelled; the record after it, as of `at`.
+    async fn cancel_reservation(&self, id: i64, at: Time)
+    -> StoreResult<Option<ReservationRecord>>;
+    /// One reservation as it reads at `now` (active ones past expiry read expired).
+    async fn reservation(&self, id: i64, now: Time) -> StoreResult<Option<ReservationRecord>>;
+    /// Newest first, as they read at `filter.now`.
+    async fn reservations(&self, filter: ReservationFilter) -> StoreResult<Vec<ReservationRecord>>;
 
     // Session writes
     /// Commit `write` durably (batched with others) and return what it produced.

@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::convert::millis;
 use super::reads;
+use super::reservations;
 use super::samples::{self, PackedReading, PackedReadings};
 use crate::domain::{
     MeterOutcome, MeterValue, NewTransaction, StartOutcome, StationId, StopOutcome,
@@ -67,6 +68,15 @@ pub(super) fn start(conn: &Connection, new: &NewTransaction) -> Result<StartOutc
             (id, true, new.remote_start_id)
         }
     };
+    if let Some(reservation_id) = new.reservation_id {
+        reservations::consume(
+            conn,
+            &new.station_id,
+            reservation_id,
+            transaction_id,
+            new.received_at,
+        )?;
+    }
     Ok(StartOutcome {
         transaction_id,
         created,

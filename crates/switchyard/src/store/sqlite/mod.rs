@@ -14,6 +14,7 @@ mod journal;
 mod operator_state;
 mod pool;
 mod reads;
+mod reservations;
 mod samples;
 mod schema;
 mod transaction_events;
@@ -39,14 +40,16 @@ use tokio::sync::{mpsc, oneshot};
 use self::journal::Journal;
 use self::operator_state::{OperatorDone, OperatorWrite};
 use self::pool::ReaderPool;
+use self::reservations::{Change, Changed};
 use self::samples::PackedReadings;
 use self::writer::{Msg, Request, Shared, Writer};
 use self::writes::{Done, Op};
-use super::{Store, StoreError, StoreResult, TransactionFilter, Write, Written};
+use super::{ReservationFilter, Store, StoreError, StoreResult, TransactionFilter, Write, Written};
 use crate::domain::local_list::{ListUpdate, LocalListState};
 use crate::domain::{
-    DesiredValue, JournalEntry, MeterValue, StationId, StationPatch, StationRecord,
-    StopTransaction, TagRecord, Time, TransactionRecord, VariableRecord,
+    DesiredValue, JournalEntry, MeterValue, NewReservation, ReservationRecord, ReservationStatus,
+    StationId, StationPatch, StationRecord, StopTransaction, TagRecord, Time, TransactionRecord,
+    VariableRecord,
 };
 
 /// How long a connection waits for a lock held by another (another process, or a checkpoint).
@@ -456,6 +459,59 @@ impl Store for SqliteStore {
             at,
         };
         self.operator(write).await.map(|_| ())
+    }
+
+    async fn create_reservation(&self, new: NewReservation) -> StoreResult<i64> {
+        match self.submit(Op::Reservation(Change::Create(new))).await? {
+            Done::Reservation(Changed::Created(id)) => Ok(id),
+            _ => Err(wrong_answer()),
+        }
+    }
+
+    async fn settle_reservation(
+        &self,
+        id: i64,
+        status: ReservationStatus,
+        at: Time,
+    ) -> StoreResult<Option<ReservationRecord>> {
+        let change = Change::Settle { id, status, at };
+        match self.submit(Op::Reservation(change)).await? {
+            Done::Reservation(Changed::Record(record)) => Ok(record),
+            _ => Err(wrong_answer()),
+        }
+    }
+
+    async fn abandon_reservation(&self, id: i64) -> StoreResult<bool> {
+        match self.submit(Op::Reservation(Change::Abandon(id))).await? {
+            Done::Reservation(Changed::Abandoned(gone)) => Ok(gone),
+            _ => Err(wrong_answer()),
+        }
+    }
+
+    async fn cancel_reservation(
+        &self,
+        id: i64,
+        at: Time,
+    ) -> StoreResult<Option<ReservationRecord>> {
+        match self
+            .submit(Op::Reservation(Change::Cancel { id, at }))
+            .await?
+        {
+            Done::Reservation(Changed::Record(record)) => Ok(record),
+            _ => Err(wrong_answer()),
+        }
+    }
+
+    async fn reservation(&self, id: i64, now: Time) -> StoreResult<Option<ReservationRecord>> {
+        self.readers
+            .read(move |conn| reservations::reservation(conn, id, now))
+            .await
+    }
+
+    async fn reservations(&self, filter: ReservationFilter) -> StoreResult<Vec<ReservationRecord>> {
+        self.readers
+            .read(move |conn| reservations::reservations(conn, &filter))
+            .await
     }
 
     async fn write(&self, write: Write) -> StoreResult<Written> {

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_transaction_events.sql"),
     include_str!("migrations/0007_station_variables.sql"),
     include_str!("migrations/0011_desired_configuration_and_local_lists.sql"),
+    include_str!("migrations/0008_reservations.sql"),
 ];
 
 /// The schema version this build writes.

@@ -12,6 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::billing::insert_reading;
 use super::convert::millis;
 use super::reads;
+use super::reservations;
 use super::samples::PackedReading;
 use crate::domain::{
     BillingFlag, MAX_REPORTED_GAPS, MeterValue, SampleValue, TransactionEvent,
@@ -66,6 +67,15 @@ pub(super) fn transaction_event(
             missing_seq_nos: Vec::new(),
             tag,
         });
+    }
+    if let Some(reservation_id) = event.reservation_id {
+        reservations::consume(
+            conn,
+            &event.station_id,
+            reservation_id,
+            id,
+            event.received_at,
+        )?;
     }
     let was_active: bool = conn
         .prepare_cached("SELECT stopped_at IS NULL FROM transactions WHERE id = ?1")?

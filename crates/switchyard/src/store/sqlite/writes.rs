@@ -8,6 +8,7 @@ use super::billing;
 use super::convert::{boot_policy_str, millis, opt_millis};
 use super::operator_state::{self, OperatorDone, OperatorWrite};
 use super::reads;
+use super::reservations;
 use super::samples::PackedReadings;
 use super::transaction_events;
 use super::variables;
@@ -25,6 +26,7 @@ pub(crate) enum Op {
     PutTag(TagRecord),
     DeleteTag(String),
     Operator(OperatorWrite),
+    Reservation(reservations::Change),
 }
 
 /// What an [`Op`] produced, variant for variant.
@@ -35,6 +37,7 @@ pub(crate) enum Done {
     Deleted(bool),
     Tag(TagRecord),
     Operator(OperatorDone),
+    Reservation(reservations::Changed),
 }
 
 pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
@@ -50,6 +53,7 @@ pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
                 > 0,
         ),
         Op::Operator(write) => Done::Operator(operator_state::apply(conn, write)?),
+        Op::Reservation(change) => Done::Reservation(reservations::apply(conn, change)?),
     })
 }
 
@@ -92,6 +96,9 @@ fn apply_write(conn: &Connection, write: &Write) -> Result<Written, StoreError> 
                 .execute(params![station_id.as_str(), password_hash])?
                 > 0,
         ),
+        Write::ReservationStatus(update) => {
+            Written::ReservationStatus(reservations::station_update(conn, update)?)
+        }
     })
 }
 

@@ -17,6 +17,7 @@ fn event(kind: TransactionEventKind, seq_no: u32, seconds: i64) -> TransactionEv
         connector_id: Some(1),
         id_tag: None,
         remote_start_id: None,
+        reservation_id: None,
         stopped_reason: None,
         meter_values: Vec::new(),
         received_at: at(seconds + 1),
