@@ -141,6 +141,8 @@ async fn openapi_lists_every_route() {
         ("/api/v1/transactions/{id}", vec!["get"]),
         ("/api/v1/stations/{id}/unmatched-stops", vec!["get"]),
         ("/api/v1/events", vec!["get"]),
+        ("/api/v1/reservations", vec!["post", "get"]),
+        ("/api/v1/reservations/{id}", vec!["get", "delete"]),
     ];
     let paths = document["paths"].as_object().unwrap();
     assert_eq!(paths.len(), expected.len(), "{:?}", paths.keys());
