@@ -7,6 +7,7 @@
 mod concurrency;
 mod events;
 mod meter;
+mod reservations;
 mod stations;
 mod transactions;
 mod variables;
@@ -14,6 +15,7 @@ mod variables;
 pub(crate) use concurrency::*;
 pub(crate) use events::*;
 pub(crate) use meter::*;
+pub(crate) use reservations::*;
 pub(crate) use stations::*;
 pub(crate) use transactions::*;
 pub(crate) use variables::*;
@@ -79,6 +81,12 @@ macro_rules! all_contract_tests {
             desired_values_and_local_lists,
             concurrent_writes,
             writes_after_close_are_refused,
+            reservations_pending_settled_and_expired,
+            reservation_ids_are_never_reused,
+            reservation_cancel_only_active,
+            reservation_used_by_a_start_and_its_replay,
+            reservation_used_by_a_transaction_event,
+            reservation_station_updates,
         );
     };
 }
