@@ -14,7 +14,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -355,7 +355,8 @@ fn new_reservation(
         target,
         id_tag: body.id_tag,
         parent_id_tag: body.parent_id_tag,
-        expires_at: body.expires_at,
+        // What the store keeps (milliseconds), so the station gets what the API shows.
+        expires_at: body.expires_at.trunc_subsecs(3),
         created_at: now,
     };
     Ok((new, body.id_token_type))

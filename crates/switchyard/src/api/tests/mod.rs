@@ -6,6 +6,7 @@ mod commands;
 mod configuration;
 mod id_tags;
 mod operations;
+mod reservations;
 mod stations;
 mod transactions;
 
