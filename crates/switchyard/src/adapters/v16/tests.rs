@@ -316,3 +316,74 @@ fn what_16_cannot_express_is_refused() {
         Err(CommandError::Invalid(_))
     ));
 }
+
+fn reservation(connector_id: u32, parent: Option<&str>) -> crate::domain::ReservationRecord {
+    let now = chrono::DateTime::from_timestamp(1_767_225_600, 0).unwrap();
+    crate::domain::ReservationRecord {
+        id: 42,
+        station_id: crate::domain::StationId::new("CP-1").unwrap(),
+        evse_id: (connector_id > 0).then_some(connector_id),
+        connector_id,
+        id_tag: "CARD-1".into(),
+        parent_id_tag: parent.map(Into::into),
+        expires_at: now + chrono::Duration::minutes(30),
+        status: crate::domain::ReservationStatus::Active,
+        transaction_id: None,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+#[test]
+fn reserve_now_and_cancel_reservation_are_schema_valid() {
+    let command = Command::ReserveNow {
+        reservation: Box::new(reservation(2, Some("GROUP-1"))),
+        id_token_type: Some("ISO14443".into()),
+    };
+    let (action, payload, expect) = V16.encode_command(&command, 1).unwrap();
+    assert_eq!(action, "ReserveNow");
+    assert_eq!(expect, Expect::Status);
+    v16::validate_request(Action::ReserveNow, payload.get()).unwrap();
+    let sent: serde_json::Value = serde_json::from_str(payload.get()).unwrap();
+    assert_eq!(
+        sent,
+        json!({"connectorId": 2, "expiryDate": "2026-01-01T00:30:00.000Z", "idTag": "CARD-1",
+               "parentIdTag": "GROUP-1", "reservationId": 42})
+    );
+    // The whole charge point, no parent.
+    let command = Command::ReserveNow {
+        reservation: Box::new(reservation(0, None)),
+        id_token_type: None,
+    };
+    let (_, payload, _) = V16.encode_command(&command, 1).unwrap();
+    let sent: serde_json::Value = serde_json::from_str(payload.get()).unwrap();
+    assert_eq!(sent["connectorId"], 0);
+    assert!(sent.get("parentIdTag").is_none());
+
+    let command = Command::CancelReservation { reservation_id: 42 };
+    let (action, payload, _) = V16.encode_command(&command, 1).unwrap();
+    assert_eq!(action, "CancelReservation");
+    v16::validate_request(Action::CancelReservation, payload.get()).unwrap();
+    assert_eq!(payload.get(), r#"{"reservationId":42}"#);
+    let too_big = Command::CancelReservation {
+        reservation_id: i64::from(i32::MAX) + 1,
+    };
+    assert!(matches!(
+        V16.encode_command(&too_big, 1),
+        Err(CommandError::Invalid(_))
+    ));
+}
+
+#[test]
+fn start_transaction_carries_its_reservation() {
+    let (inbound, _) = decode(
+        "StartTransaction",
+        json!({"connectorId": 1, "idTag": "CARD-1", "meterStart": 0,
+               "timestamp": "2026-01-01T00:00:00Z", "reservationId": 42}),
+    )
+    .unwrap();
+    let Inbound::Start(start) = inbound else {
+        panic!("{inbound:?}")
+    };
+    assert_eq!(start.reservation_id, Some(42));
+}

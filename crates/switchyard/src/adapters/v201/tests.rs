@@ -445,3 +445,99 @@ fn a_raw_set_variables_reads_each_result_and_an_accepted_password() {
     // A password in another component is not the station's Basic auth password.
     assert!(!VariableKey::component_variable("Other", "BasicAuthPassword").is_station_password());
 }
+
+fn reservation(evse_id: Option<u32>, parent: Option<&str>) -> crate::domain::ReservationRecord {
+    let now = chrono::DateTime::from_timestamp(1_767_225_600, 0).unwrap();
+    crate::domain::ReservationRecord {
+        id: 42,
+        station_id: StationId::new("CP-201").unwrap(),
+        evse_id,
+        connector_id: 0,
+        id_tag: "CARD-1".into(),
+        parent_id_tag: parent.map(Into::into),
+        expires_at: now + chrono::Duration::minutes(30),
+        status: crate::domain::ReservationStatus::Active,
+        transaction_id: None,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+fn sent(command: &Command, action: Action) -> serde_json::Value {
+    let (name, payload, expect) = V201.encode_command(command, 1).unwrap();
+    assert_eq!(name, action.as_str());
+    assert_eq!(expect, Expect::Status);
+    v201::validate_request(action, payload.get()).unwrap();
+    serde_json::from_str(payload.get()).unwrap()
+}
+
+#[test]
+fn reserve_now_names_an_evse_or_none_and_the_group() {
+    let command = Command::ReserveNow {
+        reservation: Box::new(reservation(Some(2), Some("GROUP-1"))),
+        id_token_type: Some("ISO14443".into()),
+    };
+    assert_eq!(
+        sent(&command, Action::ReserveNow),
+        serde_json::json!({"id": 42, "expiryDateTime": "2026-01-01T00:30:00.000Z",
+            "idToken": {"idToken": "CARD-1", "type": "ISO14443"}, "evseId": 2,
+            "groupIdToken": {"idToken": "GROUP-1", "type": "Central"}})
+    );
+    // Any EVSE (H01 S1): no evseId, and no connectorType either.
+    let command = Command::ReserveNow {
+        reservation: Box::new(reservation(None, None)),
+        id_token_type: None,
+    };
+    assert_eq!(
+        sent(&command, Action::ReserveNow),
+        serde_json::json!({"id": 42, "expiryDateTime": "2026-01-01T00:30:00.000Z",
+            "idToken": {"idToken": "CARD-1", "type": "Central"}})
+    );
+    let command = Command::ReserveNow {
+        reservation: Box::new(reservation(None, None)),
+        id_token_type: Some("Card".into()),
+    };
+    assert!(matches!(
+        V201.encode_command(&command, 1),
+        Err(CommandError::Invalid(_))
+    ));
+    let command = Command::CancelReservation { reservation_id: 42 };
+    assert_eq!(
+        sent(&command, Action::CancelReservation),
+        serde_json::json!({"reservationId": 42})
+    );
+}
+
+#[test]
+fn reservation_status_updates_and_transaction_events_name_the_reservation() {
+    let station = StationId::new("CP-201").unwrap();
+    for (update, status) in [
+        ("Expired", ReservationStatus::Expired),
+        ("Removed", ReservationStatus::Cancelled),
+    ] {
+        let payload = raw(&format!(
+            r#"{{"reservationId":42,"reservationUpdateStatus":"{update}"}}"#
+        ));
+        let (inbound, _) = V201
+            .decode_call("ReservationStatusUpdate", &payload, context(&station))
+            .unwrap();
+        let Inbound::ReservationStatus(decoded) = inbound else {
+            panic!("{inbound:?}");
+        };
+        assert_eq!((decoded.reservation_id, decoded.status), (42, status));
+        assert_eq!(decoded.station_id, station);
+    }
+    let payload = raw(
+        r#"{"eventType":"Started","timestamp":"2026-01-01T10:00:00Z",
+            "triggerReason":"Authorized","seqNo":0,"reservationId":42,
+            "transactionInfo":{"transactionId":"abc-2"},"evse":{"id":1,"connectorId":1},
+            "idToken":{"idToken":"CARD-1","type":"ISO14443"}}"#,
+    );
+    let (inbound, _) = V201
+        .decode_call("TransactionEvent", &payload, context(&station))
+        .unwrap();
+    let Inbound::TransactionEvent(event) = inbound else {
+        panic!("{inbound:?}");
+    };
+    assert_eq!(event.reservation_id, Some(42));
+}
