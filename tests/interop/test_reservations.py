@@ -10,6 +10,7 @@ import asyncio
 import urllib.parse
 
 from ocpp.routing import on
+from ocpp.v16 import call as call16
 from ocpp.v16 import call_result as result16
 from ocpp.v201 import ChargePoint as ChargePoint201
 from ocpp.v201 import call as call201
@@ -97,6 +98,12 @@ def test_reservations_on_a_1_6_station(api):
             assert sent["reservationId"] == booked["id"]
             assert (sent["connectorId"], sent["idTag"], sent["parentIdTag"]) == (1, tag, parent)
             assert same_instant(sent["expiryDate"], expires_at)
+
+            # TC_053: another tag of the parent's group is accepted with that parent.
+            sibling = api.register_tag(new_tag(), parent_id_tag=parent)
+            auth = await cp.send(call16.Authorize(id_tag=sibling))
+            assert auth.id_tag_info["status"] == "Accepted"
+            assert auth.id_tag_info["parent_id_tag"] == parent
 
             await cp.status(1, "Reserved")
             await cp.status(1, "Preparing")
