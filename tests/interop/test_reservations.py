@@ -300,12 +300,20 @@ def test_reservations_on_a_2_0_1_station(api):
             assert reservation(api, ended["Expired"])["status"] == "expired"
             assert reservation(api, ended["Removed"])["status"] == "cancelled"
 
-            # TC_H_17: cancelled through the API.
+            # TC_H_15: a connector type, no EVSE; then TC_H_17: cancelled through the API.
             made = await reserve(
                 api,
-                {"station_id": station_id, "evse_id": 2, "id_tag": tag, "expires_at": now_iso(600)},
+                {
+                    "station_id": station_id,
+                    "connector_type": "cType2",
+                    "id_tag": tag,
+                    "expires_at": now_iso(600),
+                },
             )
             reservation_id = made["reservation"]["id"]
+            assert made["reservation"]["connector_type"] == "cType2"
+            by_type = cp.calls_received("ReserveNow")[-1]
+            assert by_type["connectorType"] == "cType2" and "evseId" not in by_type
             cancelled = (
                 await api.arequest("DELETE", f"/api/v1/reservations/{reservation_id}")
             ).expect(200)

@@ -67,10 +67,9 @@ pub enum Command {
         data: Option<String>,
     },
     /// 1.6 / 2.0.1 ReserveNow of a reservation the system has recorded (its id is the
-    /// reservationId). `id_token_type`: 2.x only, the idToken's type (default `Central`).
+    /// reservationId).
     ReserveNow {
         reservation: Box<ReservationRecord>,
-        id_token_type: Option<String>,
     },
     CancelReservation {
         reservation_id: i64,

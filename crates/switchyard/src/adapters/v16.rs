@@ -361,11 +361,13 @@ impl VersionAdapter for V16 {
                 },
                 Expect::Status,
             ),
-            Command::ReserveNow {
-                reservation,
-                // 1.6 idTags have no type.
-                id_token_type: _,
-            } => call(
+            Command::ReserveNow { reservation } if reservation.connector_type.is_some() => {
+                return Err(CommandError::Invalid(
+                    "OCPP 1.6 cannot reserve by connector type: leave connector_type out".into(),
+                ));
+            }
+            // 1.6 idTags have no type: `id_token_type` has nothing to go in.
+            Command::ReserveNow { reservation } => call(
                 &v16::ReserveNowRequest {
                     connector_id: reservation.connector_id,
                     expiry_date: Timestamp(reservation.expires_at),

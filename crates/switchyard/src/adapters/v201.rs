@@ -476,22 +476,26 @@ impl VersionAdapter for V201 {
                 },
                 Expect::Status,
             ),
-            Command::ReserveNow {
-                reservation,
-                id_token_type,
-            } => {
-                let kind = match id_token_type {
+            Command::ReserveNow { reservation } => {
+                let kind = match &reservation.id_token_type {
                     None => v201::IdTokenKind::Central,
-                    Some(name) => serde_json::from_value(serde_json::Value::String(name.clone()))
-                        .map_err(|_| {
+                    Some(name) => wire_value(name).ok_or_else(|| {
                         CommandError::Invalid(format!("{name:?} is not an OCPP 2.0.1 idToken type"))
                     })?,
+                };
+                let connector_type = match &reservation.connector_type {
+                    None => None,
+                    Some(name) => Some(wire_value::<v201::Connector>(name).ok_or_else(|| {
+                        CommandError::Invalid(format!(
+                            "{name:?} is not an OCPP 2.0.1 connector type"
+                        ))
+                    })?),
                 };
                 call(
                     &v201::ReserveNowRequest {
                         id: reservation_id(reservation.id)?,
                         expiry_date_time: Timestamp(reservation.expires_at),
-                        connector_type: None,
+                        connector_type,
                         id_token: v201::IdToken {
                             additional_info: Vec::new(),
                             id_token: limited("id_tag", &reservation.id_tag)?,
@@ -649,6 +653,11 @@ fn component_variable(key: &str) -> Result<(v201::Component, v201::Variable), Co
             custom_data: None,
         },
     ))
+}
+
+/// An OCPP enum value from its wire spelling.
+fn wire_value<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
 }
 
 /// A SetVariables reply's status: its (first) `attributeStatus`.

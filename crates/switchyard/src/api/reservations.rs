@@ -51,8 +51,11 @@ pub struct ReservationBody {
     pub parent_id_tag: Option<String>,
     /// When the reservation ends; must be in the future.
     pub expires_at: DateTime<Utc>,
-    /// 2.x only: the idToken's type (IdTokenEnumType, e.g. `ISO14443`); default `Central`.
+    /// 2.x only (1.6 idTags have none): the idToken's type (IdTokenEnumType, e.g.
+    /// `ISO14443`); default `Central`.
     pub id_token_type: Option<String>,
+    /// 2.x only: reserve a connector of this type (ConnectorEnumType, e.g. `cType2`).
+    pub connector_type: Option<String>,
 }
 
 /// A reservation's status. An active one past `expires_at` reads `expired`.
@@ -97,6 +100,12 @@ pub struct Reservation {
     pub id_tag: String,
     #[schema(required = true)]
     pub parent_id_tag: Option<String>,
+    /// 2.x only, where given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_type: Option<String>,
+    /// 2.x only, where given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connector_type: Option<String>,
     pub expires_at: DateTime<Utc>,
     pub status: ReservationStatusName,
     /// The system's id of the transaction that used the reservation.
@@ -174,12 +183,11 @@ pub async fn create_reservation(
     })?;
     let (timeout, _) = options(&app, query, false)?;
     let now = Utc::now();
-    let (new, id_token_type) = new_reservation(body, protocol, now)?;
+    let new = new_reservation(body, protocol, now)?;
 
     let id = app.store.create_reservation(new.clone()).await?;
     let command = Command::ReserveNow {
         reservation: Box::new(as_sent(id, new)),
-        id_token_type,
     };
     let reply = match send(&app, &station.id, command, timeout).await {
         Ok(reply) => reply,
@@ -327,7 +335,7 @@ fn new_reservation(
     body: ReservationBody,
     protocol: ocpp::Version,
     now: DateTime<Utc>,
-) -> Result<(NewReservation, Option<String>), ApiError> {
+) -> Result<NewReservation, ApiError> {
     if body.expires_at <= now {
         return Err(ApiError::bad_request(format!(
             "expires_at must be in the future, not {}",
@@ -338,13 +346,27 @@ fn new_reservation(
     if let Some(parent) = &body.parent_id_tag {
         check_id_tag("parent_id_tag", parent)?;
     }
+    let v16 = protocol == ocpp::Version::V16;
     if let Some(kind) = &body.id_token_type
-        && serde_json::from_value::<ocpp::v201::IdTokenKind>(Value::String(kind.clone())).is_err()
+        && !is_wire_value::<ocpp::v201::IdTokenKind>(kind)
     {
         return Err(ApiError::bad_request(format!(
             "id_token_type must be an OCPP 2.x IdTokenEnumType value (Central, eMAID, \
              ISO14443, ISO15693, KeyCode, Local, MacAddress, NoAuthorization), not {kind:?}"
         )));
+    }
+    if let Some(kind) = &body.connector_type {
+        if v16 {
+            return Err(ApiError::bad_request(
+                "OCPP 1.6 cannot reserve by connector type: leave connector_type out",
+            ));
+        }
+        if !is_wire_value::<ocpp::v201::Connector>(kind) {
+            return Err(ApiError::bad_request(format!(
+                "connector_type must be an OCPP 2.x ConnectorEnumType value (e.g. cType2, \
+                 cCCS2, sType2), not {kind:?}"
+            )));
+        }
     }
     let target = ReservationTarget::new(protocol, body.evse_id, body.connector_id)
         .map_err(|e| ApiError::bad_request(e.to_string()))?;
@@ -355,11 +377,18 @@ fn new_reservation(
         target,
         id_tag: body.id_tag,
         parent_id_tag: body.parent_id_tag,
+        // 1.6 sends no type: keep none, so the record says what the station got.
+        id_token_type: body.id_token_type.filter(|_| !v16),
+        connector_type: body.connector_type,
         // What the store keeps (milliseconds), so the station gets what the API shows.
         expires_at: body.expires_at.trunc_subsecs(3),
         created_at: now,
     };
-    Ok((new, body.id_token_type))
+    Ok(new)
+}
+
+fn is_wire_value<T: serde::de::DeserializeOwned>(name: &str) -> bool {
+    serde_json::from_value::<T>(Value::String(name.to_owned())).is_ok()
 }
 
 /// The reservation as the ReserveNow carries it (its status is decided by the answer).
@@ -371,6 +400,8 @@ fn as_sent(id: i64, new: NewReservation) -> ReservationRecord {
         connector_id: new.target.connector_id,
         id_tag: new.id_tag,
         parent_id_tag: new.parent_id_tag,
+        id_token_type: new.id_token_type,
+        connector_type: new.connector_type,
         expires_at: new.expires_at,
         status: ReservationStatus::Active,
         transaction_id: None,
@@ -414,6 +445,8 @@ fn reservation_json(record: ReservationRecord) -> Reservation {
         connector_id: record.connector_id,
         id_tag: record.id_tag,
         parent_id_tag: record.parent_id_tag,
+        id_token_type: record.id_token_type,
+        connector_type: record.connector_type,
         expires_at: record.expires_at,
         status: record.status.into(),
         transaction_id: record.transaction_id,

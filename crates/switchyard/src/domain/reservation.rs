@@ -76,6 +76,10 @@ pub struct ReservationRecord {
     pub id_tag: String,
     /// 1.6 parentIdTag; 2.0.1 groupIdToken.
     pub parent_id_tag: Option<String>,
+    /// 2.x only: the idToken's type (IdTokenEnumType; `None`: `Central`).
+    pub id_token_type: Option<String>,
+    /// 2.x only: the connector type asked for (ConnectorEnumType, H01 S3).
+    pub connector_type: Option<String>,
     pub expires_at: Time,
     pub status: ReservationStatus,
     /// The system's id of the transaction that used it.
@@ -106,6 +110,8 @@ pub struct NewReservation {
     pub target: ReservationTarget,
     pub id_tag: String,
     pub parent_id_tag: Option<String>,
+    pub id_token_type: Option<String>,
+    pub connector_type: Option<String>,
     pub expires_at: Time,
     pub created_at: Time,
 }
@@ -199,6 +205,8 @@ mod tests {
             connector_id: 1,
             id_tag: "TAG".into(),
             parent_id_tag: None,
+            id_token_type: None,
+            connector_type: None,
             expires_at: now + Duration::seconds(expires_in_s),
             status,
             transaction_id: None,

@@ -326,6 +326,8 @@ fn reservation(connector_id: u32, parent: Option<&str>) -> crate::domain::Reserv
         connector_id,
         id_tag: "CARD-1".into(),
         parent_id_tag: parent.map(Into::into),
+        id_token_type: None,
+        connector_type: None,
         expires_at: now + chrono::Duration::minutes(30),
         status: crate::domain::ReservationStatus::Active,
         transaction_id: None,
@@ -336,9 +338,11 @@ fn reservation(connector_id: u32, parent: Option<&str>) -> crate::domain::Reserv
 
 #[test]
 fn reserve_now_and_cancel_reservation_are_schema_valid() {
+    let mut typed = reservation(2, Some("GROUP-1"));
+    // 1.6 idTags have no type: it is left out, not refused.
+    typed.id_token_type = Some("ISO14443".into());
     let command = Command::ReserveNow {
-        reservation: Box::new(reservation(2, Some("GROUP-1"))),
-        id_token_type: Some("ISO14443".into()),
+        reservation: Box::new(typed),
     };
     let (action, payload, expect) = V16.encode_command(&command, 1).unwrap();
     assert_eq!(action, "ReserveNow");
@@ -353,12 +357,22 @@ fn reserve_now_and_cancel_reservation_are_schema_valid() {
     // The whole charge point, no parent.
     let command = Command::ReserveNow {
         reservation: Box::new(reservation(0, None)),
-        id_token_type: None,
     };
     let (_, payload, _) = V16.encode_command(&command, 1).unwrap();
     let sent: serde_json::Value = serde_json::from_str(payload.get()).unwrap();
     assert_eq!(sent["connectorId"], 0);
     assert!(sent.get("parentIdTag").is_none());
+
+    // 1.6 has no connector types: refused rather than reserving something else.
+    let mut by_type = reservation(0, None);
+    by_type.connector_type = Some("cType2".into());
+    let command = Command::ReserveNow {
+        reservation: Box::new(by_type),
+    };
+    assert!(matches!(
+        V16.encode_command(&command, 1),
+        Err(CommandError::Invalid(_))
+    ));
 
     let command = Command::CancelReservation { reservation_id: 42 };
     let (action, payload, _) = V16.encode_command(&command, 1).unwrap();

@@ -455,6 +455,8 @@ fn reservation(evse_id: Option<u32>, parent: Option<&str>) -> crate::domain::Res
         connector_id: 0,
         id_tag: "CARD-1".into(),
         parent_id_tag: parent.map(Into::into),
+        id_token_type: None,
+        connector_type: None,
         expires_at: now + chrono::Duration::minutes(30),
         status: crate::domain::ReservationStatus::Active,
         transaction_id: None,
@@ -473,9 +475,10 @@ fn sent(command: &Command, action: Action) -> serde_json::Value {
 
 #[test]
 fn reserve_now_names_an_evse_or_none_and_the_group() {
+    let mut typed = reservation(Some(2), Some("GROUP-1"));
+    typed.id_token_type = Some("ISO14443".into());
     let command = Command::ReserveNow {
-        reservation: Box::new(reservation(Some(2), Some("GROUP-1"))),
-        id_token_type: Some("ISO14443".into()),
+        reservation: Box::new(typed),
     };
     assert_eq!(
         sent(&command, Action::ReserveNow),
@@ -486,21 +489,34 @@ fn reserve_now_names_an_evse_or_none_and_the_group() {
     // Any EVSE (H01 S1): no evseId, and no connectorType either.
     let command = Command::ReserveNow {
         reservation: Box::new(reservation(None, None)),
-        id_token_type: None,
     };
     assert_eq!(
         sent(&command, Action::ReserveNow),
         serde_json::json!({"id": 42, "expiryDateTime": "2026-01-01T00:30:00.000Z",
             "idToken": {"idToken": "CARD-1", "type": "Central"}})
     );
+    // A connector type (H01 S3, TC_H_15), and no EVSE.
+    let mut by_type = reservation(None, None);
+    by_type.connector_type = Some("cType2".into());
     let command = Command::ReserveNow {
-        reservation: Box::new(reservation(None, None)),
-        id_token_type: Some("Card".into()),
+        reservation: Box::new(by_type),
     };
-    assert!(matches!(
-        V201.encode_command(&command, 1),
-        Err(CommandError::Invalid(_))
-    ));
+    assert_eq!(
+        sent(&command, Action::ReserveNow)["connectorType"],
+        serde_json::json!("cType2")
+    );
+    for (id_token_type, connector_type) in [(Some("Card"), None), (None, Some("Type2"))] {
+        let mut bad = reservation(None, None);
+        bad.id_token_type = id_token_type.map(Into::into);
+        bad.connector_type = connector_type.map(Into::into);
+        let command = Command::ReserveNow {
+            reservation: Box::new(bad),
+        };
+        assert!(matches!(
+            V201.encode_command(&command, 1),
+            Err(CommandError::Invalid(_))
+        ));
+    }
     let command = Command::CancelReservation { reservation_id: 42 };
     assert_eq!(
         sent(&command, Action::CancelReservation),

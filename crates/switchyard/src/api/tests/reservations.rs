@@ -102,6 +102,10 @@ async fn invalid_bodies_are_400_after_the_station_checks() {
         ("long parent", with("parent_id_tag", json!("P".repeat(21)))),
         ("1.6 evse differs", with("evse_id", json!(2))),
         ("token type", with("id_token_type", json!("Card"))),
+        (
+            "1.6 connector type",
+            with("connector_type", json!("cType2")),
+        ),
         ("unknown field", with("connectorId", json!(1))),
         ("negative connector", with("connector_id", json!(-1))),
     ];
@@ -114,6 +118,10 @@ async fn invalid_bodies_are_400_after_the_station_checks() {
     let reply = h
         .post("/api/v1/reservations", with("evse_id", json!(1)))
         .await;
+    assert_eq!(reply.error(400), "bad_request");
+    let mut by_type = with("connector_id", json!(0));
+    by_type["connector_type"] = json!("Type2");
+    let reply = h.post("/api/v1/reservations", by_type).await;
     assert_eq!(reply.error(400), "bad_request");
     assert!(listed(&h, "").await.is_empty());
 
@@ -152,20 +160,20 @@ async fn reserve_list_and_cancel_on_a_1_6_station() {
     assert_eq!(reservation["expires_at"], json!(expires_at));
     assert_eq!(reservation["status"], "active");
     assert_eq!(reservation["transaction_id"], Value::Null);
+    // 2.x-only fields appear only where given.
+    assert!(reservation.get("id_token_type").is_none());
+    assert!(reservation.get("connector_type").is_none());
 
     // What the station was sent: this reservation, under its id.
-    let Seen::Command(Command::ReserveNow {
-        reservation: sent,
-        id_token_type,
-    }) = station.next().await
-    else {
+    let Seen::Command(Command::ReserveNow { reservation: sent }) = station.next().await else {
         panic!("expected ReserveNow")
     };
     assert_eq!(sent.id, id);
     assert_eq!((sent.evse_id, sent.connector_id), (Some(1), 1));
     assert_eq!(sent.id_tag, "CARD-1");
     assert_eq!(sent.parent_id_tag.as_deref(), Some("GROUP-1"));
-    assert_eq!(id_token_type, None);
+    assert_eq!(sent.id_token_type, None);
+    assert_eq!(sent.connector_type, None);
 
     assert_eq!(
         h.get(&format!("/api/v1/reservations/{id}")).await.ok(),
@@ -299,6 +307,7 @@ async fn a_2_0_1_station_gets_an_evse_or_none() {
         (json!({"connector_id": 3}), Some(3)),
         (json!({"evse_id": 0, "connector_id": 0}), None),
         (json!({}), None),
+        (json!({"connector_type": "cCCS2"}), None),
     ];
     for (target, evse_id) in cases {
         let mut request = json!({
@@ -315,14 +324,19 @@ async fn a_2_0_1_station_gets_an_evse_or_none() {
         let reservation = &reply.json()["reservation"];
         assert_eq!(reservation["evse_id"], json!(evse_id), "{target}");
         assert_eq!(reservation["connector_id"], 0);
-        let Seen::Command(Command::ReserveNow {
-            reservation,
-            id_token_type,
-        }) = station.next().await
-        else {
+        assert_eq!(reservation["id_token_type"], "ISO14443");
+        assert_eq!(
+            reservation.get("connector_type").cloned(),
+            target.get("connector_type").cloned()
+        );
+        let Seen::Command(Command::ReserveNow { reservation }) = station.next().await else {
             panic!("expected ReserveNow")
         };
         assert_eq!(reservation.evse_id, evse_id);
-        assert_eq!(id_token_type.as_deref(), Some("ISO14443"));
+        assert_eq!(reservation.id_token_type.as_deref(), Some("ISO14443"));
+        assert_eq!(
+            reservation.connector_type.as_deref(),
+            target["connector_type"].as_str()
+        );
     }
 }

@@ -71,8 +71,8 @@ fn create(conn: &Connection, new: &NewReservation) -> Result<i64, StoreError> {
     let inserted = conn
         .prepare_cached(
             "INSERT INTO reservations (station_id, evse_id, connector_id, id_tag, parent_id_tag, \
-                 expires_at, status, created_at, updated_at) \
-             SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8 FROM stations WHERE id = ?1",
+                 id_token_type, connector_type, expires_at, status, created_at, updated_at) \
+             SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10 FROM stations WHERE id = ?1",
         )?
         .execute(params![
             new.station_id.as_str(),
@@ -80,6 +80,8 @@ fn create(conn: &Connection, new: &NewReservation) -> Result<i64, StoreError> {
             new.target.connector_id,
             new.id_tag,
             new.parent_id_tag,
+            new.id_token_type,
+            new.connector_type,
             millis(new.expires_at),
             PENDING,
             millis(new.created_at),
@@ -138,7 +140,7 @@ pub(super) fn consume(
 macro_rules! reservation_columns {
     () => {
         "id, station_id, evse_id, connector_id, id_tag, parent_id_tag, expires_at, status, \
-         transaction_id, created_at, updated_at"
+         transaction_id, created_at, updated_at, id_token_type, connector_type"
     };
 }
 
@@ -210,5 +212,7 @@ fn row(row: &Row<'_>) -> rusqlite::Result<ReservationRecord> {
         transaction_id: row.get(8)?,
         created_at: time_at(row, 9)?,
         updated_at: time_at(row, 10)?,
+        id_token_type: row.get(11)?,
+        connector_type: row.get(12)?,
     })
 }

@@ -17,6 +17,8 @@ fn new_reservation(station_id: &str, connector_id: u32, expires: i64) -> NewRese
         },
         id_tag: "TAG-R".into(),
         parent_id_tag: Some("GROUP-R".into()),
+        id_token_type: Some("ISO14443".into()),
+        connector_type: Some("cType2".into()),
         expires_at: at(expires),
         created_at: at(0),
     }
@@ -85,6 +87,8 @@ pub(crate) async fn reservations_pending_settled_and_expired(store: DynStore) {
             connector_id: 1,
             id_tag: "TAG-R".into(),
             parent_id_tag: Some("GROUP-R".into()),
+            id_token_type: Some("ISO14443".into()),
+            connector_type: Some("cType2".into()),
             expires_at: at(3600),
             status: ReservationStatus::Active,
             transaction_id: None,

@@ -6,6 +6,8 @@
 --   status          'pending' while the ReserveNow is out (no read shows it), then active,
 --                   used, cancelled, expired, rejected, occupied, faulted or unavailable. An
 --                   active one past expires_at reads expired; it is not rewritten.
+--   id_token_type   2.x: the idToken's type (NULL: Central); connector_type: 2.x, the type of
+--                   connector asked for.
 --   transaction_id  the system's id of the transaction that used it.
 CREATE TABLE reservations (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -14,6 +16,8 @@ CREATE TABLE reservations (
     connector_id    INTEGER NOT NULL,
     id_tag          TEXT    NOT NULL,
     parent_id_tag   TEXT,
+    id_token_type   TEXT,
+    connector_type  TEXT,
     expires_at      INTEGER NOT NULL,
     status          TEXT    NOT NULL,
     transaction_id  INTEGER REFERENCES transactions (id),
