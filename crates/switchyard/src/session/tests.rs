@@ -474,3 +474,56 @@ fn quirks_are_reported_once_per_kind() {
         .collect();
     assert_eq!(firsts, vec![true, false]);
 }
+
+#[test]
+fn reservation_status_update_is_acknowledged_only_once_stored() {
+    let mut h = Harness::new();
+    h.session = Session::new(
+        StationId::new("CP-201").unwrap(),
+        &crate::adapters::v201::V201,
+        SessionConfig {
+            heartbeat_interval: 300,
+            id_prefix: "t-".into(),
+        },
+    );
+    h.send(json!([2, "r1", "ReservationStatusUpdate",
+        {"reservationId": 42, "reservationUpdateStatus": "Removed"}]));
+    let (id, what) = h.take_request();
+    assert!(
+        what.starts_with("ReservationStatus(") && what.contains("reservation_id: 42"),
+        "{what}"
+    );
+    assert!(
+        what.contains("Cancelled"),
+        "Removed is recorded as cancelled: {what}"
+    );
+    assert!(h.take_sent().is_empty(), "ack only after commit");
+    h.resolve(
+        id,
+        EffectResult::Written(Ok(Written::ReservationStatus(true))),
+    );
+    assert_eq!(h.take_sent(), vec![json!([3, "r1", {}])]);
+    // Not stored: not acknowledged, so the station sends it again.
+    h.send(json!([2, "r2", "ReservationStatusUpdate",
+        {"reservationId": 43, "reservationUpdateStatus": "Expired"}]));
+    let (id, _) = h.take_request();
+    h.resolve(id, EffectResult::Written(Err("disk full".into())));
+    let sent = h.take_sent();
+    assert_eq!(
+        (sent[0][0].clone(), sent[0][1].clone()),
+        (json!(4), json!("r2"))
+    );
+}
+
+#[test]
+fn a_start_with_a_reservation_writes_it_with_the_start() {
+    let mut h = Harness::new();
+    h.send(json!([2, "s1", "StartTransaction",
+        {"connectorId": 1, "idTag": "T", "meterStart": 100, "timestamp": "2026-01-01T11:00:00Z",
+         "reservationId": 42}]));
+    let (_, what) = h.take_request();
+    assert!(
+        what.starts_with("Start(") && what.contains("reservation_id: Some(42)"),
+        "{what}"
+    );
+}
