@@ -6,7 +6,6 @@ import urllib.parse
 from conformance.octt16 import (
     command,
     connector_status,
-    pending,
     scenario,
     started,
     station,
@@ -56,7 +55,6 @@ async def _shows(api, cs, reservation_id, status) -> dict:
     return await aeventually(check, timeout=10)
 
 
-@pending("reservations")
 @scenario
 async def test_tc_046_csms(api):
     """Reserve connector 1 for a tag (Accepted, the connector Reserved); the tag is
@@ -77,7 +75,6 @@ async def test_tc_046_csms(api):
         assert used["transaction_id"] == stored(api, cs, session.transaction_id)["id"]
 
 
-@pending("reservations")
 @scenario
 async def test_tc_047_csms(api):
     """A reservation that runs out: Reserved, then Available at the expiry date; the
@@ -105,7 +102,6 @@ async def _refused(api, label, answer, before=None):
         assert _reservation(api, cs, created["reservation"]["id"])["status"] == answer.lower()
 
 
-@pending("reservations")
 @scenario
 async def test_tc_048_1_csms(api):
     """The connector is Faulted: ReserveNow answered Faulted."""
@@ -116,7 +112,6 @@ async def test_tc_048_1_csms(api):
     await _refused(api, "0481", "Faulted", faulted)
 
 
-@pending("reservations")
 @scenario
 async def test_tc_048_2_csms(api):
     """The connector is Preparing: ReserveNow answered Occupied."""
@@ -127,7 +122,6 @@ async def test_tc_048_2_csms(api):
     await _refused(api, "0482", "Occupied", preparing)
 
 
-@pending("reservations")
 @scenario
 async def test_tc_048_3_csms(api):
     """ChangeAvailability Inoperative first (the connector Unavailable); ReserveNow then
@@ -144,14 +138,12 @@ async def test_tc_048_3_csms(api):
     await _refused(api, "0483", "Unavailable", inoperative)
 
 
-@pending("reservations")
 @scenario
 async def test_tc_048_4_csms(api):
     """ReserveNow answered Rejected (the station is configured not to accept reservations)."""
     await _refused(api, "0484", "Rejected")
 
 
-@pending("reservations")
 @scenario
 async def test_tc_049_csms(api):
     """Reserve the whole charge point (connectorId 0, ReserveConnectorZeroSupported true):
@@ -165,7 +157,6 @@ async def test_tc_049_csms(api):
         assert connector_status(api, cs.id, 1) == "Reserved"
 
 
-@pending("reservations")
 @scenario
 async def test_tc_051_csms(api):
     """Cancel a reservation: CancelReservation with the reservationId ReserveNow had;
@@ -184,7 +175,6 @@ async def test_tc_051_csms(api):
         await _shows(api, cs, reservation_id, "cancelled")
 
 
-@pending("reservations")
 @scenario
 async def test_tc_052_csms(api):
     """CancelReservation the station does not match (Rejected): the answer reaches the
@@ -201,7 +191,6 @@ async def test_tc_052_csms(api):
         assert cs.last("CancelReservation") == {"reservationId": reservation_id}
 
 
-@pending("reservations")
 @scenario
 async def test_tc_053_csms(api):
     """A reservation with a parentIdTag: ReserveNow carries it; another tag of the same
@@ -215,10 +204,10 @@ async def test_tc_053_csms(api):
         assert created["status"] == "Accepted"
         await cs.status(1, "Reserved")
         info = await cs.authorize(other)
-        assert info["status"] == "Accepted" and info["parentIdTag"] == parent
+        assert info["status"] == "Accepted" and info["parent_id_tag"] == parent
         await cs.status(1, "Preparing")
         result = await cs.start_transaction(
             1, other, reservation_id=created["reservation"]["id"]
         )
         assert result.id_tag_info["status"] == "Accepted"
-        assert result.id_tag_info["parentIdTag"] == parent
+        assert result.id_tag_info["parent_id_tag"] == parent
