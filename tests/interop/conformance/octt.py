@@ -89,6 +89,9 @@ DEFAULT_REPLIES: dict = {
     "InstallCertificate": {"status": "Accepted"},
     "SendLocalList": {"status": "Accepted"},
     "GetLocalListVersion": {"version_number": 0},
+    # Reservation (block H).
+    "ReserveNow": {"status": "Accepted"},
+    "CancelReservation": {"status": "Accepted"},
 }
 
 def _energy(wh: float, context: str, signed: bool = False) -> list:
