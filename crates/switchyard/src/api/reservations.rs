@@ -165,17 +165,15 @@ pub async fn create_reservation(
     };
     let station = registered(&app, station_id).await?;
     ensure_allowed(&app, &station.id, "reserve-now", false)?;
+    ensure_connected(&app, &station.id)?;
+    // The body is read for the station's version (1.6 connectors, 2.x EVSEs).
     let protocol = app
         .registry
         .get(&station.id)
-        .map(|session| session.protocol);
-    ensure_connected(&app, &station.id)?;
-    let Some(protocol) = protocol else {
-        return Err(ApiError::NotConnected(format!(
-            "station {} is not connected",
-            station.id
-        )));
-    };
+        .map(|session| session.protocol)
+        .ok_or_else(|| {
+            ApiError::NotConnected(format!("station {} is not connected", station.id))
+        })?;
     let body: ReservationBody = serde_json::from_value(value).map_err(|e| {
         ApiError::bad_request(format!(
             "Failed to deserialize the JSON body into the target type: {e}"
