@@ -58,35 +58,6 @@ pub struct ReservationBody {
     pub connector_type: Option<String>,
 }
 
-/// A reservation's status. An active one past `expires_at` reads `expired`.
-#[derive(Clone, Copy, Debug, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ReservationStatusName {
-    Active,
-    Used,
-    Cancelled,
-    Expired,
-    Rejected,
-    Occupied,
-    Faulted,
-    Unavailable,
-}
-
-impl From<ReservationStatus> for ReservationStatusName {
-    fn from(status: ReservationStatus) -> ReservationStatusName {
-        match status {
-            ReservationStatus::Active => ReservationStatusName::Active,
-            ReservationStatus::Used => ReservationStatusName::Used,
-            ReservationStatus::Cancelled => ReservationStatusName::Cancelled,
-            ReservationStatus::Expired => ReservationStatusName::Expired,
-            ReservationStatus::Rejected => ReservationStatusName::Rejected,
-            ReservationStatus::Occupied => ReservationStatusName::Occupied,
-            ReservationStatus::Faulted => ReservationStatusName::Faulted,
-            ReservationStatus::Unavailable => ReservationStatusName::Unavailable,
-        }
-    }
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Reservation {
     /// The reservationId the station got.
@@ -107,7 +78,8 @@ pub struct Reservation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub connector_type: Option<String>,
     pub expires_at: DateTime<Utc>,
-    pub status: ReservationStatusName,
+    /// An active one past `expires_at` reads `expired`.
+    pub status: ReservationStatus,
     /// The system's id of the transaction that used the reservation.
     #[schema(required = true)]
     pub transaction_id: Option<i64>,
@@ -134,7 +106,7 @@ pub struct ReservationQuery {
     /// Only this station's reservations.
     pub station_id: Option<String>,
     /// Only reservations that read this status now.
-    #[param(value_type = Option<ReservationStatusName>)]
+    #[param(value_type = Option<ReservationStatus>)]
     pub status: Option<String>,
 }
 
@@ -446,7 +418,7 @@ fn reservation_json(record: ReservationRecord) -> Reservation {
         id_token_type: record.id_token_type,
         connector_type: record.connector_type,
         expires_at: record.expires_at,
-        status: record.status.into(),
+        status: record.status,
         transaction_id: record.transaction_id,
         created_at: record.created_at,
         updated_at: record.updated_at,

@@ -3,11 +3,15 @@
 //! A reservation's id is the integer `reservationId` the station gets (2.0.1: `id`); it is
 //! unique system-wide and fits the 32-bit signed integer both versions send it in.
 
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
 use super::{StationId, Time};
 
 /// Where a reservation stands. A station's answer other than `Accepted` is kept as its
 /// lowercase name (`rejected`, `occupied`, `faulted`, `unavailable`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum ReservationStatus {
     /// Accepted by the station, not used, cancelled or expired yet.
     Active,
