@@ -8,7 +8,10 @@ use std::time::Duration;
 use serde_json::value::RawValue;
 
 use crate::domain::local_list::ListUpdate;
-use crate::domain::{BootStatus, ReportedVariable, ReservationRecord, TransactionRecord};
+use crate::domain::{
+    BootStatus, ChargingProfile, ClearCriteria, RateUnit, ReportedVariable, ReservationRecord,
+    TransactionRecord,
+};
 
 #[derive(Clone, Debug)]
 pub enum Command {
@@ -16,6 +19,8 @@ pub enum Command {
         evse_id: Option<u32>,
         connector_id: Option<u32>,
         id_tag: String,
+        /// A TxProfile for the transaction to come (no transaction id: errata 3.41).
+        charging_profile: Option<Box<ChargingProfile>>,
     },
     /// The transaction as the system knows it; the adapter sends the station's own id.
     RemoteStop {
@@ -74,6 +79,21 @@ pub enum Command {
     CancelReservation {
         reservation_id: i64,
     },
+    /// SetChargingProfile. `station_transaction_id`: the station's own id of the profile's
+    /// transaction (a TxProfile), looked up by the caller.
+    SetChargingProfile {
+        profile: Box<ChargingProfile>,
+        station_transaction_id: Option<String>,
+    },
+    ClearChargingProfile {
+        criteria: ClearCriteria,
+    },
+    /// `target`: 0 is the whole station (1.6 connectorId, 2.x evseId).
+    GetCompositeSchedule {
+        target: u32,
+        duration_s: u32,
+        charging_rate_unit: Option<RateUnit>,
+    },
     /// Exactly this CALL (validated against the station's version first).
     Raw {
         action: String,
@@ -102,6 +122,9 @@ impl Command {
             Command::ReserveNow { .. } => "reserve-now",
             Command::CancelReservation { .. } => "cancel-reservation",
             Command::Raw { .. } => "call",
+            Command::SetChargingProfile { .. } => "set-charging-profile",
+            Command::ClearChargingProfile { .. } => "clear-charging-profile",
+            Command::GetCompositeSchedule { .. } => "get-composite-schedule",
         }
     }
 

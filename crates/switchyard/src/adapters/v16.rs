@@ -209,11 +209,15 @@ impl VersionAdapter for V16 {
                 evse_id,
                 connector_id,
                 id_tag,
+                charging_profile,
             } => call(
                 &v16::RemoteStartTransactionRequest {
                     connector_id: connector_id.or(*evse_id),
                     id_tag: limited("id_tag", id_tag)?,
-                    charging_profile: None,
+                    charging_profile: charging_profile
+                        .as_deref()
+                        .map(|p| charging::profile(p, None))
+                        .transpose()?,
                 },
                 Expect::Status,
             ),
@@ -384,6 +388,34 @@ impl VersionAdapter for V16 {
             Command::CancelReservation { reservation_id: id } => call(
                 &v16::CancelReservationRequest {
                     reservation_id: reservation_id(*id)?,
+                },
+                Expect::Status,
+            ),
+            Command::SetChargingProfile {
+                profile,
+                station_transaction_id,
+            } => call(
+                &v16::SetChargingProfileRequest {
+                    connector_id: profile.target(),
+                    cs_charging_profiles: charging::profile(
+                        profile,
+                        station_transaction_id.as_deref(),
+                    )?,
+                },
+                Expect::Status,
+            ),
+            Command::ClearChargingProfile { criteria } => {
+                call(&charging::clear(criteria), Expect::Status)
+            }
+            Command::GetCompositeSchedule {
+                target,
+                duration_s,
+                charging_rate_unit,
+            } => call(
+                &v16::GetCompositeScheduleRequest {
+                    connector_id: *target,
+                    duration: *duration_s,
+                    charging_rate_unit: charging_rate_unit.map(charging::rate_unit),
                 },
                 Expect::Status,
             ),
@@ -598,5 +630,6 @@ fn sampled_value(sv: v16::SampledValue) -> SampledValue {
     }
 }
 
+mod charging;
 #[cfg(test)]
 mod tests;

@@ -262,6 +262,7 @@ impl VersionAdapter for V201 {
                 evse_id,
                 connector_id,
                 id_tag,
+                charging_profile,
             } => call(
                 &v201::RequestStartTransactionRequest {
                     evse_id: evse_id.or(*connector_id),
@@ -275,7 +276,11 @@ impl VersionAdapter for V201 {
                     remote_start_id: i32::try_from(remote_start_id).map_err(|_| {
                         CommandError::Invalid("remote start ids have run out of 32 bits".into())
                     })?,
-                    charging_profile: None,
+                    // K05: the TxProfile of a transaction that has no id yet.
+                    charging_profile: charging_profile
+                        .as_deref()
+                        .map(|p| charging::profile(p, None))
+                        .transpose()?,
                     custom_data: None,
                 },
                 Expect::Status,
@@ -522,9 +527,40 @@ impl VersionAdapter for V201 {
                     Expect::Status,
                 )
             }
+            Command::SetChargingProfile {
+                profile,
+                station_transaction_id,
+            } => {
+                let transaction = station_transaction_id.as_deref();
+                charging::check_transaction(profile, transaction)?;
+                call(
+                    &v201::SetChargingProfileRequest {
+                        evse_id: profile.target(),
+                        charging_profile: charging::profile(profile, transaction)?,
+                        custom_data: None,
+                    },
+                    Expect::Status,
+                )
+            }
             Command::CancelReservation { reservation_id: id } => call(
                 &v201::CancelReservationRequest {
                     reservation_id: reservation_id(*id)?,
+                    custom_data: None,
+                },
+                Expect::Status,
+            ),
+            Command::ClearChargingProfile { criteria } => {
+                call(&charging::clear(criteria), Expect::Status)
+            }
+            Command::GetCompositeSchedule {
+                target,
+                duration_s,
+                charging_rate_unit,
+            } => call(
+                &v201::GetCompositeScheduleRequest {
+                    duration: *duration_s,
+                    charging_rate_unit: charging_rate_unit.map(charging::rate_unit),
+                    evse_id: *target,
                     custom_data: None,
                 },
                 Expect::Status,
@@ -752,6 +788,7 @@ fn id_token_info(authorization: &Authorization) -> v201::IdTokenInfo {
     }
 }
 
+mod charging;
 #[cfg(test)]
 mod tests;
 mod variables;

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use super::error::ApiError;
 use super::id_tags::check_id_tag;
 use crate::commands::{Availability, Command, ReportBase, ResetKind};
+use crate::domain::{ChargingProfile, RateUnit};
 
 /// The commands of the Core slice, by their URL name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
@@ -27,6 +28,7 @@ pub enum CommandName {
     ClearCache,
     DataTransfer,
     GetLocalListVersion,
+    GetCompositeSchedule,
 }
 
 impl CommandName {
@@ -46,6 +48,7 @@ impl CommandName {
             CommandName::ClearCache => "clear-cache",
             CommandName::DataTransfer => "data-transfer",
             CommandName::GetLocalListVersion => "get-local-list-version",
+            CommandName::GetCompositeSchedule => "get-composite-schedule",
         }
     }
 
@@ -69,6 +72,11 @@ pub struct RemoteStartBody {
     pub connector_id: Option<u32>,
     /// 1 to 20 characters.
     pub id_tag: String,
+    /// A TxProfile for the transaction to come (1.6 RemoteStartTransaction.chargingProfile,
+    /// 2.0.1 RequestStartTransaction.chargingProfile): the charging-profile shape, without
+    /// `transaction_id`; `id` defaults to one the station's kept profiles do not use.
+    #[schema(value_type = Option<ChargingProfile>)]
+    pub charging_profile: Option<serde_json::Value>,
 }
 
 /// `remote-stop`: the system's transaction id (404 if unknown or of another station, 409 if it
@@ -194,6 +202,20 @@ pub struct DataTransferBody {
     pub data: Option<String>,
 }
 
+/// `get-composite-schedule` (1.6 GetCompositeSchedule with connectorId, 2.0.1 with evseId):
+/// the schedule that results from the station's profiles for the next `duration` seconds.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetCompositeScheduleBody {
+    /// 0 (the default) is the whole station. Not with `connector_id`.
+    pub evse_id: Option<u32>,
+    /// 1.6 style; 0 is the whole station. Not with `evse_id`.
+    pub connector_id: Option<u32>,
+    /// Seconds.
+    pub duration: u32,
+    pub charging_rate_unit: Option<RateUnit>,
+}
+
 /// The body of a command: the one that belongs to the `{command}` in the path.
 #[derive(ToSchema)]
 #[serde(untagged)]
@@ -212,6 +234,7 @@ pub enum CommandBody {
     ClearCache(ClearCacheBody),
     DataTransfer(DataTransferBody),
     GetLocalListVersion(GetLocalListVersionBody),
+    GetCompositeSchedule(GetCompositeScheduleBody),
 }
 
 /// `POST /api/v1/stations/{id}/call`: exactly this CALL.
@@ -236,6 +259,13 @@ pub enum Requested {
     TransactionStatus {
         transaction_id: Option<i64>,
     },
+    /// remote-start with a charging profile, whose id may still have to be chosen.
+    RemoteStartWithProfile {
+        evse_id: Option<u32>,
+        connector_id: Option<u32>,
+        id_tag: String,
+        profile: serde_json::Value,
+    },
 }
 
 /// Turn the body of command `name` into what it asks for; 400 for anything invalid.
@@ -246,10 +276,19 @@ pub fn requested(name: CommandName, value: serde_json::Value) -> Result<Requeste
             check_id_tag("id_tag", &body.id_tag)?;
             positive("evse_id", body.evse_id)?;
             positive("connector_id", body.connector_id)?;
+            if let Some(profile) = body.charging_profile {
+                return Ok(Requested::RemoteStartWithProfile {
+                    evse_id: body.evse_id,
+                    connector_id: body.connector_id,
+                    id_tag: body.id_tag,
+                    profile,
+                });
+            }
             Command::RemoteStart {
                 evse_id: body.evse_id,
                 connector_id: body.connector_id,
                 id_tag: body.id_tag,
+                charging_profile: None,
             }
         }
         CommandName::RemoteStop => {
@@ -348,6 +387,19 @@ pub fn requested(name: CommandName, value: serde_json::Value) -> Result<Requeste
                 data: body.data,
             }
         }
+        CommandName::GetCompositeSchedule => {
+            let body: GetCompositeScheduleBody = from_value(value)?;
+            if body.evse_id.is_some() && body.connector_id.is_some() {
+                return Err(ApiError::bad_request(
+                    "give evse_id or connector_id, not both",
+                ));
+            }
+            Command::GetCompositeSchedule {
+                target: body.evse_id.or(body.connector_id).unwrap_or(0),
+                duration_s: body.duration,
+                charging_rate_unit: body.charging_rate_unit,
+            }
+        }
     };
     Ok(Requested::Command(command))
 }
@@ -417,7 +469,7 @@ mod tests {
     fn bodies_map_to_commands() {
         assert!(matches!(
             command("remote-start", json!({"connector_id": 2, "id_tag": "ABC"})),
-            Command::RemoteStart { evse_id: None, connector_id: Some(2), ref id_tag } if id_tag == "ABC"
+            Command::RemoteStart { evse_id: None, connector_id: Some(2), ref id_tag, charging_profile: None } if id_tag == "ABC"
         ));
         assert!(matches!(
             parse("remote-stop", json!({"transaction_id": 7})),

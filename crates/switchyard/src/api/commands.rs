@@ -121,6 +121,20 @@ pub async fn run_command(
             };
             Ok(Command::GetTransactionStatus { transaction })
         }
+        Ok(Requested::RemoteStartWithProfile {
+            evse_id,
+            connector_id,
+            id_tag,
+            profile,
+        }) => {
+            crate::operations::charging::remote_start(
+                &app,
+                &station.id,
+                (evse_id, connector_id, id_tag),
+                profile,
+            )
+            .await
+        }
         Ok(Requested::Command(command)) => Ok(command),
         Err(error) => Err(error),
     };
@@ -306,7 +320,7 @@ pub(super) async fn send(
 }
 
 /// A [`CommandError`] as the API reports it, naming the station.
-pub(super) fn command_error(station: &StationId, error: CommandError) -> ApiError {
+pub(crate) fn command_error(station: &StationId, error: CommandError) -> ApiError {
     match error {
         CommandError::NotConnected => {
             ApiError::NotConnected(format!("station {station} is not connected"))

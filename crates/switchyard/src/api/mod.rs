@@ -30,6 +30,7 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+pub(crate) use commands::command_error;
 pub use error::{ApiError, ErrorBody, InternalCause};
 
 use crate::app::App;

@@ -4,12 +4,14 @@
 //! here knows a wire format.
 
 pub mod auth;
+mod charging;
 mod device_model;
 mod ids;
 pub mod local_list;
 mod records;
 mod reservation;
 
+pub use charging::*;
 pub use device_model::*;
 pub use ids::{StationId, StationIdError};
 pub use records::*;

@@ -59,6 +59,7 @@ impl Session {
                 evse_id,
                 connector_id,
                 id_tag,
+                ..
             } => Some(RemoteStart {
                 id: remote_start_id,
                 connector_id: connector_id.or(*evse_id),

@@ -433,6 +433,7 @@ fn remote_start_is_refused_while_pending_and_correlated_when_accepted() {
         evse_id: None,
         connector_id: Some(1),
         id_tag: "T".into(),
+        charging_profile: None,
     };
     h.session
         .handle_command(h.now, 1, start(), Duration::from_secs(5), 42);

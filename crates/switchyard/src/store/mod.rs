@@ -22,11 +22,11 @@ use async_trait::async_trait;
 
 use crate::domain::local_list::{ListUpdate, LocalListState};
 use crate::domain::{
-    BootReport, DesiredValue, JournalEntry, MeterOutcome, MeterReadings, MeterValue,
-    NewReservation, NewTransaction, ReservationRecord, ReservationStatus, ReservationUpdate,
-    StartOutcome, StationId, StationPatch, StationRecord, StatusReport, StopOutcome,
-    StopTransaction, TagRecord, Time, TransactionEvent, TransactionEventOutcome, TransactionRecord,
-    VariableRecord, VariablesReport,
+    BootReport, ChargingProfile, DesiredValue, JournalEntry, KeptProfile, MeterOutcome,
+    MeterReadings, MeterValue, NewReservation, NewTransaction, ProfileAnswer, ReservationRecord,
+    ReservationStatus, ReservationUpdate, StartOutcome, StationId, StationPatch, StationRecord,
+    StatusReport, StopOutcome, StopTransaction, TagRecord, Time, TransactionEvent,
+    TransactionEventOutcome, TransactionRecord, VariableRecord, VariablesReport,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -189,6 +189,35 @@ pub trait Store: Send + Sync + 'static {
     async fn reservation(&self, id: i64, now: Time) -> StoreResult<Option<ReservationRecord>>;
     /// Newest first, as they read at `filter.now`.
     async fn reservations(&self, filter: ReservationFilter) -> StoreResult<Vec<ReservationRecord>>;
+
+    // Charging profiles (the ones each station should hold)
+    /// Keep `kept` (replacing the station's profile of the same id); false if the station is
+    /// not registered.
+    async fn put_charging_profile(&self, kept: KeptProfile) -> StoreResult<bool>;
+    /// A station's kept profiles, by id.
+    async fn charging_profiles(&self, station_id: &StationId) -> StoreResult<Vec<KeptProfile>>;
+    async fn charging_profile(
+        &self,
+        station_id: &StationId,
+        id: i32,
+    ) -> StoreResult<Option<KeptProfile>>;
+    /// Record the station's answer about `sent`; false (nothing changes) if the kept profile
+    /// was replaced, cleared or deleted meanwhile, so a late answer never overwrites news.
+    async fn record_profile_answer(
+        &self,
+        station_id: &StationId,
+        sent: &ChargingProfile,
+        answer: ProfileAnswer,
+    ) -> StoreResult<bool>;
+    /// Mark a profile deleted while the station could not be told; false if there is none.
+    async fn mark_profile_cleared(
+        &self,
+        station_id: &StationId,
+        id: i32,
+        at: Time,
+    ) -> StoreResult<bool>;
+    /// Forget a profile; false if there was none.
+    async fn delete_charging_profile(&self, station_id: &StationId, id: i32) -> StoreResult<bool>;
 
     // Session writes
     /// Commit `write` durably (batched with others) and return what it produced.

@@ -84,7 +84,8 @@ fn commands_encode_to_the_schema_shapes() {
         encode(Command::RemoteStart {
             evse_id: Some(2),
             connector_id: None,
-            id_tag: "T".into()
+            id_tag: "T".into(),
+            charging_profile: None,
         }),
         (
             "RemoteStartTransaction".into(),
@@ -131,7 +132,8 @@ fn commands_encode_to_the_schema_shapes() {
             &Command::RemoteStart {
                 evse_id: None,
                 connector_id: None,
-                id_tag: "x".repeat(21)
+                id_tag: "x".repeat(21),
+                charging_profile: None,
             },
             1
         )

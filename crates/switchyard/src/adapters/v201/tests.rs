@@ -114,6 +114,7 @@ fn commands_map_onto_2_0_1_calls() {
                 evse_id: Some(1),
                 connector_id: None,
                 id_tag: "APP".into(),
+                charging_profile: None,
             },
             77,
         )

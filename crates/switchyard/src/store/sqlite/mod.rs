@@ -9,6 +9,7 @@
 //! - The message journal is a second file with a writer of its own (`journal.rs`).
 
 mod billing;
+mod charging_profiles;
 mod convert;
 mod journal;
 mod operator_state;
@@ -37,6 +38,7 @@ use async_trait::async_trait;
 use rusqlite::Connection;
 use tokio::sync::{mpsc, oneshot};
 
+use self::charging_profiles::ProfileOp;
 use self::journal::Journal;
 use self::operator_state::{OperatorDone, OperatorWrite};
 use self::pool::ReaderPool;
@@ -47,9 +49,9 @@ use self::writes::{Done, Op};
 use super::{ReservationFilter, Store, StoreError, StoreResult, TransactionFilter, Write, Written};
 use crate::domain::local_list::{ListUpdate, LocalListState};
 use crate::domain::{
-    DesiredValue, JournalEntry, MeterValue, NewReservation, ReservationRecord, ReservationStatus,
-    StationId, StationPatch, StationRecord, StopTransaction, TagRecord, Time, TransactionRecord,
-    VariableRecord,
+    ChargingProfile, DesiredValue, JournalEntry, KeptProfile, MeterValue, NewReservation,
+    ProfileAnswer, ReservationRecord, ReservationStatus, StationId, StationPatch, StationRecord,
+    StopTransaction, TagRecord, Time, TransactionRecord, VariableRecord,
 };
 
 /// How long a connection waits for a lock held by another (another process, or a checkpoint).
@@ -257,6 +259,13 @@ impl SqliteStore {
     async fn operator(&self, write: OperatorWrite) -> StoreResult<OperatorDone> {
         match self.submit(Op::Operator(write)).await? {
             Done::Operator(done) => Ok(done),
+            _ => Err(wrong_answer()),
+        }
+    }
+
+    async fn profile_op(&self, op: ProfileOp) -> StoreResult<bool> {
+        match self.submit(Op::Profile(op)).await? {
+            Done::Profile(changed) => Ok(changed),
             _ => Err(wrong_answer()),
         }
     }
@@ -512,6 +521,64 @@ impl Store for SqliteStore {
         self.readers
             .read(move |conn| reservations::reservations(conn, &filter))
             .await
+    }
+
+    async fn put_charging_profile(&self, kept: KeptProfile) -> StoreResult<bool> {
+        self.profile_op(ProfileOp::Put(Box::new(kept))).await
+    }
+
+    async fn charging_profiles(&self, station_id: &StationId) -> StoreResult<Vec<KeptProfile>> {
+        let station_id = station_id.clone();
+        self.readers
+            .read(move |conn| charging_profiles::profiles(conn, &station_id))
+            .await
+    }
+
+    async fn charging_profile(
+        &self,
+        station_id: &StationId,
+        id: i32,
+    ) -> StoreResult<Option<KeptProfile>> {
+        let station_id = station_id.clone();
+        self.readers
+            .read(move |conn| charging_profiles::profile(conn, &station_id, id))
+            .await
+    }
+
+    async fn record_profile_answer(
+        &self,
+        station_id: &StationId,
+        sent: &ChargingProfile,
+        answer: ProfileAnswer,
+    ) -> StoreResult<bool> {
+        self.profile_op(ProfileOp::Answer {
+            station_id: station_id.clone(),
+            sent: Box::new(sent.clone()),
+            answer,
+        })
+        .await
+    }
+
+    async fn mark_profile_cleared(
+        &self,
+        station_id: &StationId,
+        id: i32,
+        at: Time,
+    ) -> StoreResult<bool> {
+        self.profile_op(ProfileOp::Cleared {
+            station_id: station_id.clone(),
+            id,
+            at,
+        })
+        .await
+    }
+
+    async fn delete_charging_profile(&self, station_id: &StationId, id: i32) -> StoreResult<bool> {
+        self.profile_op(ProfileOp::Delete {
+            station_id: station_id.clone(),
+            id,
+        })
+        .await
     }
 
     async fn write(&self, write: Write) -> StoreResult<Written> {

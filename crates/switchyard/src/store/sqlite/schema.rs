@@ -20,6 +20,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_station_variables.sql"),
     include_str!("migrations/0011_desired_configuration_and_local_lists.sql"),
     include_str!("migrations/0008_reservations.sql"),
+    // The list position, not the file name, is the version: a database that main's build
+    // brought to version 9 (0011, then 0008) must get this one as version 10, so it goes last.
+    include_str!("migrations/0009_charging_profiles.sql"),
 ];
 
 /// The schema version this build writes.

@@ -5,6 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::billing;
+use super::charging_profiles;
 use super::convert::{boot_policy_str, millis, opt_millis};
 use super::operator_state::{self, OperatorDone, OperatorWrite};
 use super::reads;
@@ -27,6 +28,7 @@ pub(crate) enum Op {
     DeleteTag(String),
     Operator(OperatorWrite),
     Reservation(reservations::Change),
+    Profile(charging_profiles::ProfileOp),
 }
 
 /// What an [`Op`] produced, variant for variant.
@@ -38,6 +40,8 @@ pub(crate) enum Done {
     Tag(TagRecord),
     Operator(OperatorDone),
     Reservation(reservations::Changed),
+    /// Whether a charging-profile op changed a row.
+    Profile(bool),
 }
 
 pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
@@ -46,6 +50,7 @@ pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
         Op::Meter(readings) => Done::Written(Written::Meter(billing::meter(conn, readings)?)),
         Op::PutStation(id, patch) => Done::Station(put_station(conn, id, patch)?),
         Op::DeleteStation(id) => Done::Deleted(delete_station(conn, id)?),
+        Op::Profile(op) => Done::Profile(charging_profiles::apply(conn, op)?),
         Op::PutTag(tag) => Done::Tag(put_tag(conn, tag)?),
         Op::DeleteTag(id_tag) => Done::Deleted(
             conn.prepare_cached("DELETE FROM id_tags WHERE id_tag = ?1")?

@@ -1,0 +1,109 @@
+//! Charging profiles ↔ OCPP 2.0.1 (P2-201 K01, K05, K08, K10): `evseId` + `chargingProfile`
+//! with one `chargingSchedule`.
+
+use ocpp::Timestamp;
+use ocpp::v201;
+
+use super::super::limited;
+use crate::commands::CommandError;
+use crate::domain::{
+    ChargingProfile, ClearCriteria, ProfileKind, ProfilePurpose, RateUnit, RecurrencyKind,
+};
+
+/// The 2.0.1 profile for `profile`; `station_transaction_id` is the station's transactionId
+/// of its transaction (a TxProfile's).
+pub(super) fn profile(
+    profile: &ChargingProfile,
+    station_transaction_id: Option<&str>,
+) -> Result<v201::ChargingProfile, CommandError> {
+    // K01.FR.03: a TxProfile sent by SetChargingProfile names its transaction; only the one
+    // in RequestStartTransaction (K05) has none yet.
+    let schedule = &profile.schedule;
+    Ok(v201::ChargingProfile {
+        id: profile.id,
+        stack_level: profile.stack_level,
+        charging_profile_purpose: purpose(profile.purpose),
+        charging_profile_kind: match profile.kind {
+            ProfileKind::Absolute => v201::ChargingProfileKind::Absolute,
+            ProfileKind::Recurring => v201::ChargingProfileKind::Recurring,
+            ProfileKind::Relative => v201::ChargingProfileKind::Relative,
+        },
+        recurrency_kind: profile.recurrency_kind.map(|kind| match kind {
+            RecurrencyKind::Daily => v201::RecurrencyKind::Daily,
+            RecurrencyKind::Weekly => v201::RecurrencyKind::Weekly,
+        }),
+        valid_from: profile.valid_from.map(Timestamp),
+        valid_to: profile.valid_to.map(Timestamp),
+        // One schedule per profile; its id only has to be unique within the profile.
+        charging_schedule: vec![v201::ChargingSchedule {
+            id: profile.id,
+            start_schedule: schedule.start_schedule.map(Timestamp),
+            duration: schedule.duration,
+            charging_rate_unit: rate_unit(schedule.charging_rate_unit),
+            charging_schedule_period: schedule
+                .periods
+                .iter()
+                .map(|period| v201::ChargingSchedulePeriod {
+                    start_period: period.start_period,
+                    limit: period.limit,
+                    number_phases: period.number_phases,
+                    phase_to_use: period.phase_to_use,
+                    custom_data: None,
+                })
+                .collect(),
+            min_charging_rate: schedule.min_charging_rate,
+            sales_tariff: None,
+            custom_data: None,
+        }],
+        transaction_id: station_transaction_id
+            .map(|id| limited("transaction_id", id))
+            .transpose()?,
+        custom_data: None,
+    })
+}
+
+/// K01.FR.03 (a TxProfile names its transaction) for SetChargingProfile.
+pub(super) fn check_transaction(
+    profile: &ChargingProfile,
+    station_transaction_id: Option<&str>,
+) -> Result<(), CommandError> {
+    if profile.purpose == ProfilePurpose::TxProfile && station_transaction_id.is_none() {
+        return Err(CommandError::Invalid(
+            "OCPP 2.0.1 needs the transaction of a TxProfile: give transaction_id".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// K10: by id alone, or by criteria.
+pub(super) fn clear(criteria: &ClearCriteria) -> v201::ClearChargingProfileRequest {
+    let by_criteria =
+        criteria.target.is_some() || criteria.purpose.is_some() || criteria.stack_level.is_some();
+    v201::ClearChargingProfileRequest {
+        charging_profile_id: criteria.id,
+        charging_profile_criteria: by_criteria.then(|| v201::ClearChargingProfile {
+            evse_id: criteria.target,
+            charging_profile_purpose: criteria.purpose.map(purpose),
+            stack_level: criteria.stack_level,
+            custom_data: None,
+        }),
+        custom_data: None,
+    }
+}
+
+pub(super) fn rate_unit(unit: RateUnit) -> v201::ChargingRateUnit {
+    match unit {
+        RateUnit::A => v201::ChargingRateUnit::A,
+        RateUnit::W => v201::ChargingRateUnit::W,
+    }
+}
+
+fn purpose(purpose: ProfilePurpose) -> v201::ChargingProfilePurpose {
+    match purpose {
+        ProfilePurpose::ChargePointMaxProfile => {
+            v201::ChargingProfilePurpose::ChargingStationMaxProfile
+        }
+        ProfilePurpose::TxDefaultProfile => v201::ChargingProfilePurpose::TxDefaultProfile,
+        ProfilePurpose::TxProfile => v201::ChargingProfilePurpose::TxProfile,
+    }
+}
