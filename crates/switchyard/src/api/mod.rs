@@ -4,6 +4,7 @@
 //! One router, [`router`]. Everything under `/api/v1` sits behind the bearer-token layer,
 //! including its JSON 404 fallback; errors of every handler are one [`ApiError`].
 
+mod charging_profiles;
 mod command_bodies;
 mod commands;
 mod configuration;
@@ -102,6 +103,11 @@ fn v1_routes() -> OpenApiRouter<App> {
             reservations::cancel_reservation
         ))
         .routes(routes!(openapi::openapi_json))
+        .routes(routes!(charging_profiles::list_profiles))
+        .routes(routes!(
+            charging_profiles::put_profile,
+            charging_profiles::delete_profile
+        ))
 }
 
 /// The routes outside `/api/v1`, and the document's info, security and tags.

@@ -40,6 +40,7 @@ wrong `Content-Type`, unknown body fields and invalid query values are 400.";
         (name = "events", description = "Live events (Server-Sent Events)"),
         (name = "operations", description = "Health, metrics and this document"),
         (name = "reservations", description = "Reservations of a station, EVSE or connector for an id tag"),
+        (name = "smart-charging", description = "Charging profiles kept per station and sent to it (1.6 Smart Charging, 2.0.1 block K)"),
     )
 )]
 pub struct ApiDoc;

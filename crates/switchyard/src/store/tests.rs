@@ -4,6 +4,7 @@
 //! Each test is a function taking a fresh, empty store. [`contract_tests!`] turns the list into
 //! `#[tokio::test]`s for an engine, given an expression that opens one.
 
+mod charging_profiles;
 mod concurrency;
 mod events;
 mod meter;
@@ -12,6 +13,7 @@ mod stations;
 mod transactions;
 mod variables;
 
+pub(crate) use charging_profiles::*;
 pub(crate) use concurrency::*;
 pub(crate) use events::*;
 pub(crate) use meter::*;
@@ -87,6 +89,10 @@ macro_rules! all_contract_tests {
             reservation_used_by_a_start_and_its_replay,
             reservation_used_by_a_transaction_event,
             reservation_station_updates,
+            profiles_are_kept_and_replaced_by_id,
+            profile_answers_land_only_on_what_was_sent,
+            cleared_and_deleted_profiles,
+            profiles_of_unknown_or_deleted_stations,
         );
     };
 }

@@ -42,6 +42,10 @@ fn valid_bodies(transaction_id: i64) -> Vec<(&'static str, Value)> {
             "data-transfer",
             json!({"vendor_id": "acme", "message_id": "hi", "data": "x"}),
         ),
+        (
+            "get-composite-schedule",
+            json!({"evse_id": 1, "duration": 600}),
+        ),
     ]
 }
 

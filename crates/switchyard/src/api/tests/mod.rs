@@ -2,6 +2,7 @@
 //! temporary directory. Connected stations are stand-in sessions in the registry that answer
 //! commands as a test says (the socket side is tested end to end elsewhere).
 
+mod charging_profiles;
 mod commands;
 mod configuration;
 mod id_tags;
