@@ -402,4 +402,45 @@ pub struct ProfileAnswer {
 }
 
 #[cfg(test)]
+impl ChargingProfile {
+    /// A valid Recurring TxDefaultProfile on EVSE 1, for tests elsewhere.
+    pub(crate) fn sample() -> ChargingProfile {
+        use chrono::TimeZone;
+        let at = |hour| Utc.with_ymd_and_hms(2026, 3, 1, hour, 0, 0).unwrap();
+        ChargingProfile {
+            id: 12,
+            evse_id: Some(1),
+            connector_id: None,
+            stack_level: 3,
+            purpose: ProfilePurpose::TxDefaultProfile,
+            kind: ProfileKind::Recurring,
+            recurrency_kind: Some(RecurrencyKind::Daily),
+            valid_from: Some(at(0)),
+            valid_to: Some(at(23)),
+            transaction_id: None,
+            schedule: ChargingSchedule {
+                start_schedule: Some(at(6)),
+                duration: Some(7200),
+                charging_rate_unit: RateUnit::W,
+                min_charging_rate: Some(1400.04),
+                periods: vec![
+                    SchedulePeriod {
+                        start_period: 0,
+                        limit: 11000.04,
+                        number_phases: Some(3),
+                        phase_to_use: None,
+                    },
+                    SchedulePeriod {
+                        start_period: 1800,
+                        limit: 3680.0,
+                        number_phases: Some(1),
+                        phase_to_use: None,
+                    },
+                ],
+            },
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests;

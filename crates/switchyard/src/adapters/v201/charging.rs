@@ -107,3 +107,125 @@ fn purpose(purpose: ProfilePurpose) -> v201::ChargingProfilePurpose {
         ProfilePurpose::TxProfile => v201::ChargingProfilePurpose::TxProfile,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::adapters::VersionAdapter;
+    use crate::adapters::v201::V201;
+    use crate::commands::{Command, CommandError};
+    use crate::domain::{ChargingProfile, ClearCriteria, ProfilePurpose, RateUnit};
+
+    fn encode(command: Command) -> (String, serde_json::Value) {
+        let (action, payload, _) = V201.encode_command(&command, 1).unwrap();
+        let parsed = ocpp::v201::Action::parse(&action).unwrap();
+        ocpp::v201::validate_request(parsed, payload.get()).unwrap();
+        (action, serde_json::from_str(payload.get()).unwrap())
+    }
+
+    #[test]
+    fn set_charging_profile_is_evse_and_one_schedule() {
+        let mut profile = ChargingProfile::sample();
+        profile.schedule.periods[1].phase_to_use = Some(2);
+        let (action, payload) = encode(Command::SetChargingProfile {
+            profile: Box::new(profile),
+            station_transaction_id: None,
+        });
+        assert_eq!(action, "SetChargingProfile");
+        assert_eq!(
+            payload,
+            json!({"evseId": 1, "chargingProfile": {
+                "id": 12, "stackLevel": 3, "chargingProfilePurpose": "TxDefaultProfile",
+                "chargingProfileKind": "Recurring", "recurrencyKind": "Daily",
+                "validFrom": "2026-03-01T00:00:00.000Z", "validTo": "2026-03-01T23:00:00.000Z",
+                "chargingSchedule": [{
+                    "id": 12, "startSchedule": "2026-03-01T06:00:00.000Z", "duration": 7200,
+                    "chargingRateUnit": "W", "minChargingRate": 1400.04,
+                    "chargingSchedulePeriod": [
+                        {"startPeriod": 0, "limit": 11000.04, "numberPhases": 3},
+                        {"startPeriod": 1800, "limit": 3680.0, "numberPhases": 1,
+                         "phaseToUse": 2}]}]}})
+        );
+    }
+
+    #[test]
+    fn station_max_profile_and_tx_profiles() {
+        let mut max = ChargingProfile::sample();
+        max.evse_id = None;
+        max.purpose = ProfilePurpose::ChargePointMaxProfile;
+        let (_, payload) = encode(Command::SetChargingProfile {
+            profile: Box::new(max),
+            station_transaction_id: None,
+        });
+        assert_eq!(payload["evseId"], 0);
+        assert_eq!(
+            payload["chargingProfile"]["chargingProfilePurpose"],
+            "ChargingStationMaxProfile"
+        );
+        let mut tx = ChargingProfile::sample();
+        tx.purpose = ProfilePurpose::TxProfile;
+        tx.transaction_id = Some(5);
+        let (_, payload) = encode(Command::SetChargingProfile {
+            profile: Box::new(tx.clone()),
+            station_transaction_id: Some("tx-abc".into()),
+        });
+        assert_eq!(payload["chargingProfile"]["transactionId"], "tx-abc");
+        // K01.FR.03: not without its transaction.
+        let without = V201.encode_command(
+            &Command::SetChargingProfile {
+                profile: Box::new(tx.clone()),
+                station_transaction_id: None,
+            },
+            1,
+        );
+        assert!(matches!(without, Err(CommandError::Invalid(_))));
+        // K05: but a remote start's TxProfile has none yet.
+        tx.transaction_id = None;
+        let (action, payload) = encode(Command::RemoteStart {
+            evse_id: Some(1),
+            connector_id: None,
+            id_tag: "APP".into(),
+            charging_profile: Some(Box::new(tx)),
+        });
+        assert_eq!(action, "RequestStartTransaction");
+        assert_eq!(payload["chargingProfile"]["id"], 12);
+        assert!(payload["chargingProfile"].get("transactionId").is_none());
+    }
+
+    #[test]
+    fn clear_by_id_or_criteria_and_composite_schedule() {
+        let (_, payload) = encode(Command::ClearChargingProfile {
+            criteria: ClearCriteria {
+                id: Some(3),
+                ..ClearCriteria::default()
+            },
+        });
+        assert_eq!(payload, json!({"chargingProfileId": 3}));
+        let (_, payload) = encode(Command::ClearChargingProfile {
+            criteria: ClearCriteria {
+                id: None,
+                target: Some(0),
+                purpose: Some(ProfilePurpose::ChargePointMaxProfile),
+                stack_level: None,
+            },
+        });
+        assert_eq!(
+            payload,
+            json!({"chargingProfileCriteria": {"evseId": 0,
+                "chargingProfilePurpose": "ChargingStationMaxProfile"}})
+        );
+        let (action, payload) = encode(Command::GetCompositeSchedule {
+            target: 1,
+            duration_s: 600,
+            charging_rate_unit: Some(RateUnit::W),
+        });
+        assert_eq!(
+            (action.as_str(), payload),
+            (
+                "GetCompositeSchedule",
+                json!({"duration": 600, "chargingRateUnit": "W", "evseId": 1})
+            )
+        );
+    }
+}
