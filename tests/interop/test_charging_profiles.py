@@ -191,6 +191,18 @@ def test_1_6_profiles(api):
             assert deleted["status"] == "Accepted" and deleted["profile"] is None
             assert calls(cp.recorder, "ClearChargingProfile") == [{"id": 1}]
 
+            # By criteria (TC_067): the station maximum goes, the kept copy with it.
+            cleared = (
+                await api.arequest(
+                    "DELETE",
+                    profiles_path(station_id) + "?purpose=ChargePointMaxProfile&connector_id=0",
+                )
+            ).expect(200)
+            assert cleared["status"] == "Accepted" and cleared["forgotten"] == [2]
+            assert calls(cp.recorder, "ClearChargingProfile")[-1] == {
+                "connectorId": 0, "chargingProfilePurpose": "ChargePointMaxProfile"
+            }
+
             start = (
                 await api.command(station_id, "remote-start", {
                     "connector_id": 2, "id_tag": tag,
@@ -216,9 +228,8 @@ def test_1_6_profiles(api):
     run(scenario())
 
     kept = {p["id"]: p for p in api.get(profiles_path(station_id)).expect(200)}
-    assert sorted(kept) == [2, 3, 9, REFUSED_ID]
+    assert sorted(kept) == [3, 9, REFUSED_ID]
     assert kept[9]["state"] == "pending"
-    assert kept[2]["state"] == "accepted"
     assert kept[3]["state"] == "accepted" and kept[3]["transaction_id"] is not None
     assert kept[REFUSED_ID]["state"] == "rejected"
 
@@ -255,6 +266,10 @@ class Station201(ChargePoint201):
     @on("RequestStartTransaction")
     async def on_request_start(self, id_token, remote_start_id, **kwargs):
         return result201.RequestStartTransaction(status="Accepted")
+
+    @on("GetChargingProfiles")
+    async def on_get_charging_profiles(self, request_id, charging_profile, **kwargs):
+        return result201.GetChargingProfiles(status="NoProfiles")
 
 
 def test_2_0_1_profiles(api):
@@ -366,6 +381,31 @@ def test_2_0_1_profiles(api):
             assert request["chargingProfile"]["id"] == 40
             assert request["chargingProfile"]["chargingProfilePurpose"] == "TxProfile"
             assert "transactionId" not in request["chargingProfile"]
+
+            # K09 (TC_K_29..36): what the station holds, by criteria.
+            asked = (
+                await api.command(station_id, "get-charging-profiles",
+                                  {"evse_id": 1, "purpose": "TxDefaultProfile", "stack_level": 1,
+                                   "charging_limit_sources": ["CSO"]})
+            ).expect(200)
+            assert asked["status"] == "NoProfiles"
+            [request] = calls(cp.recorder, "GetChargingProfiles")
+            assert isinstance(request["requestId"], int)
+            assert request["evseId"] == 1
+            assert request["chargingProfile"] == {
+                "chargingProfilePurpose": "TxDefaultProfile", "stackLevel": 1,
+                "chargingLimitSource": ["CSO"],
+            }
+            # K10 by criteria (TC_K_06/TC_K_08), also when nothing matches.
+            cleared = (
+                await api.arequest(
+                    "DELETE",
+                    profiles_path(station_id) + "?purpose=TxDefaultProfile&stack_level=9&evse_id=1",
+                )
+            ).expect(200)
+            assert cleared["forgotten"] == []
+            assert calls(cp.recorder, "ClearChargingProfile")[-1] == {"chargingProfileCriteria": {
+                "evseId": 1, "chargingProfilePurpose": "TxDefaultProfile", "stackLevel": 9}}
 
             errors = [f for f in cp.recorder.sent if isinstance(f, list) and f and f[0] == 4]
             assert not errors, f"the station refused the server's CALLs: {errors}"

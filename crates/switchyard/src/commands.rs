@@ -9,8 +9,8 @@ use serde_json::value::RawValue;
 
 use crate::domain::local_list::ListUpdate;
 use crate::domain::{
-    BootStatus, ChargingProfile, ClearCriteria, RateUnit, ReportedVariable, ReservationRecord,
-    TransactionRecord,
+    BootStatus, ChargingProfile, ClearCriteria, ProfilePurpose, RateUnit, ReportedVariable,
+    ReservationRecord, TransactionRecord,
 };
 
 #[derive(Clone, Debug)]
@@ -94,6 +94,16 @@ pub enum Command {
         duration_s: u32,
         charging_rate_unit: Option<RateUnit>,
     },
+    /// 2.x GetChargingProfiles (K09): the station reports the matching profiles it holds in
+    /// ReportChargingProfiles messages (kept in the journal).
+    GetChargingProfiles {
+        evse_id: Option<u32>,
+        purpose: Option<ProfilePurpose>,
+        stack_level: Option<u32>,
+        profile_ids: Vec<i32>,
+        /// `EMS`, `Other`, `SO`, `CSO`.
+        limit_sources: Vec<String>,
+    },
     /// Exactly this CALL (validated against the station's version first).
     Raw {
         action: String,
@@ -125,6 +135,7 @@ impl Command {
             Command::SetChargingProfile { .. } => "set-charging-profile",
             Command::ClearChargingProfile { .. } => "clear-charging-profile",
             Command::GetCompositeSchedule { .. } => "get-composite-schedule",
+            Command::GetChargingProfiles { .. } => "get-charging-profiles",
         }
     }
 

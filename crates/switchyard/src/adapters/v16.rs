@@ -248,6 +248,11 @@ impl VersionAdapter for V16 {
                     "OCPP 1.6 has no GetTransactionStatus".into(),
                 ));
             }
+            Command::GetChargingProfiles { .. } => {
+                return Err(CommandError::Invalid(
+                    "OCPP 1.6 has no GetChargingProfiles: see the kept profiles instead".into(),
+                ));
+            }
             Command::Reset {
                 kind,
                 evse_id: None,

@@ -552,6 +552,27 @@ impl VersionAdapter for V201 {
             Command::ClearChargingProfile { criteria } => {
                 call(&charging::clear(criteria), Expect::Status)
             }
+            Command::GetChargingProfiles {
+                evse_id,
+                purpose,
+                stack_level,
+                profile_ids,
+                limit_sources,
+            } => call(
+                &v201::GetChargingProfilesRequest {
+                    // Unique per request like remote start ids, and below i32::MAX.
+                    request_id: i32::try_from(remote_start_id).unwrap_or(i32::MAX),
+                    evse_id: *evse_id,
+                    charging_profile: charging::criterion(
+                        *purpose,
+                        *stack_level,
+                        profile_ids,
+                        limit_sources,
+                    )?,
+                    custom_data: None,
+                },
+                Expect::Status,
+            ),
             Command::GetCompositeSchedule {
                 target,
                 duration_s,

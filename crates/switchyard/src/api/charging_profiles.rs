@@ -11,10 +11,10 @@ use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::commands::{CommandQuery, options};
 use super::error::{ApiError, ErrorBody};
@@ -22,7 +22,7 @@ use super::json::{AppJson, AppPath, parse_body};
 use super::stations::registered;
 use crate::app::App;
 use crate::commands::CommandReply;
-use crate::domain::{ChargingProfile, KeptProfile, ProfileState};
+use crate::domain::{ChargingProfile, ClearCriteria, KeptProfile, ProfilePurpose, ProfileState};
 use crate::operations::charging;
 
 /// A profile as the system keeps it for a station.
@@ -188,4 +188,88 @@ pub async fn delete_profile(
     let (timeout, _) = options(&app, query, false)?;
     let outcome = charging::delete(&app, &station.id, profile_id, timeout).await?;
     Ok(AppJson(answer_json(outcome)))
+}
+
+/// Which profiles to clear at the station; every given one narrows the selection, none at all
+/// clears every profile.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ClearQuery {
+    /// 0 is the whole station. Not with `connector_id`.
+    pub evse_id: Option<u32>,
+    /// 1.6 style; 0 is the whole station. Not with `evse_id`.
+    pub connector_id: Option<u32>,
+    /// `ChargePointMaxProfile` (2.x `ChargingStationMaxProfile`), `TxDefaultProfile`,
+    /// `TxProfile`.
+    #[param(value_type = Option<ProfilePurpose>)]
+    pub purpose: Option<ProfilePurpose>,
+    pub stack_level: Option<u32>,
+    /// Seconds to wait for the station's answer: above 0, at most 300 (default 30).
+    pub timeout_s: Option<f64>,
+}
+
+/// The station's answer to ClearChargingProfile and the kept profiles it removed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClearAnswerJson {
+    /// `Accepted`, or `Unknown` (the station had no matching profile).
+    pub status: String,
+    #[schema(value_type = Object)]
+    pub response: Box<RawValue>,
+    /// The ids of the kept profiles that matched, now forgotten.
+    pub forgotten: Vec<i32>,
+}
+
+#[utoipa::path(
+    delete, path = "/stations/{id}/charging-profiles", tag = "smart-charging",
+    params(("id" = String, Path, description = "Station id"), ClearQuery),
+    responses(
+        (status = 200, description = "ClearChargingProfile by criteria, answered; matching kept \
+            profiles are forgotten", body = ClearAnswerJson),
+        (status = 400, description = "Invalid query", body = ErrorBody),
+        (status = 401, description = "No or wrong bearer token", body = ErrorBody),
+        (status = 404, description = "Unknown station", body = ErrorBody),
+        (status = 502, description = "The station answered with a CALLERROR", body = ErrorBody),
+        (status = 503, description = "The station is not connected", body = ErrorBody),
+        (status = 504, description = "The station did not answer in time", body = ErrorBody),
+    )
+)]
+pub async fn clear_profiles(
+    State(app): State<App>,
+    AppPath(id): AppPath<String>,
+    query: Result<Query<ClearQuery>, QueryRejection>,
+) -> Result<AppJson<ClearAnswerJson>, ApiError> {
+    let station = registered(&app, &id).await?;
+    if !app.registry.is_connected(&station.id) {
+        return Err(ApiError::NotConnected(format!(
+            "station {} is not connected",
+            station.id
+        )));
+    }
+    let Query(query) = query?;
+    if query.evse_id.is_some() && query.connector_id.is_some() {
+        return Err(ApiError::bad_request(
+            "give evse_id or connector_id, not both",
+        ));
+    }
+    let (timeout, _) = options(
+        &app,
+        Ok(Query(CommandQuery {
+            timeout_s: query.timeout_s,
+            wait_start_s: None,
+        })),
+        false,
+    )?;
+    let criteria = ClearCriteria {
+        id: None,
+        target: query.evse_id.or(query.connector_id),
+        purpose: query.purpose,
+        stack_level: query.stack_level,
+    };
+    let (reply, forgotten) = charging::clear_matching(&app, &station.id, criteria, timeout).await?;
+    Ok(AppJson(ClearAnswerJson {
+        status: reply.status,
+        response: reply.response,
+        forgotten,
+    }))
 }

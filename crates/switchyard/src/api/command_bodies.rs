@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::error::ApiError;
 use super::id_tags::check_id_tag;
 use crate::commands::{Availability, Command, ReportBase, ResetKind};
-use crate::domain::{ChargingProfile, RateUnit};
+use crate::domain::{ChargingProfile, ProfilePurpose, RateUnit};
 
 /// The commands of the Core slice, by their URL name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
@@ -29,6 +29,7 @@ pub enum CommandName {
     DataTransfer,
     GetLocalListVersion,
     GetCompositeSchedule,
+    GetChargingProfiles,
 }
 
 impl CommandName {
@@ -49,6 +50,7 @@ impl CommandName {
             CommandName::DataTransfer => "data-transfer",
             CommandName::GetLocalListVersion => "get-local-list-version",
             CommandName::GetCompositeSchedule => "get-composite-schedule",
+            CommandName::GetChargingProfiles => "get-charging-profiles",
         }
     }
 
@@ -216,6 +218,21 @@ pub struct GetCompositeScheduleBody {
     pub charging_rate_unit: Option<RateUnit>,
 }
 
+/// `get-charging-profiles` (2.x GetChargingProfiles, P2-201 K09): the station answers, then
+/// reports the matching profiles it holds in ReportChargingProfiles messages (see the
+/// station's message journal). Every given field narrows the selection.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetChargingProfilesBody {
+    /// 0 is the whole station; left out: every EVSE.
+    pub evse_id: Option<u32>,
+    pub purpose: Option<ProfilePurpose>,
+    pub stack_level: Option<u32>,
+    pub profile_ids: Option<Vec<i32>>,
+    /// `EMS`, `Other`, `SO`, `CSO`.
+    pub charging_limit_sources: Option<Vec<String>>,
+}
+
 /// The body of a command: the one that belongs to the `{command}` in the path.
 #[derive(ToSchema)]
 #[serde(untagged)]
@@ -235,6 +252,7 @@ pub enum CommandBody {
     DataTransfer(DataTransferBody),
     GetLocalListVersion(GetLocalListVersionBody),
     GetCompositeSchedule(GetCompositeScheduleBody),
+    GetChargingProfiles(GetChargingProfilesBody),
 }
 
 /// `POST /api/v1/stations/{id}/call`: exactly this CALL.
@@ -398,6 +416,22 @@ pub fn requested(name: CommandName, value: serde_json::Value) -> Result<Requeste
                 target: body.evse_id.or(body.connector_id).unwrap_or(0),
                 duration_s: body.duration,
                 charging_rate_unit: body.charging_rate_unit,
+            }
+        }
+        CommandName::GetChargingProfiles => {
+            let body: GetChargingProfilesBody = from_value(value)?;
+            let limit_sources = body.charging_limit_sources.unwrap_or_default();
+            if limit_sources.len() > 4 {
+                return Err(ApiError::bad_request(
+                    "charging_limit_sources has at most 4 entries",
+                ));
+            }
+            Command::GetChargingProfiles {
+                evse_id: body.evse_id,
+                purpose: body.purpose,
+                stack_level: body.stack_level,
+                profile_ids: body.profile_ids.unwrap_or_default(),
+                limit_sources,
             }
         }
     };

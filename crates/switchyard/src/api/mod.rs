@@ -103,7 +103,10 @@ fn v1_routes() -> OpenApiRouter<App> {
             reservations::cancel_reservation
         ))
         .routes(routes!(openapi::openapi_json))
-        .routes(routes!(charging_profiles::list_profiles))
+        .routes(routes!(
+            charging_profiles::list_profiles,
+            charging_profiles::clear_profiles
+        ))
         .routes(routes!(
             charging_profiles::put_profile,
             charging_profiles::delete_profile

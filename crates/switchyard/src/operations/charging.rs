@@ -169,6 +169,37 @@ pub async fn delete(
     }
 }
 
+/// ClearChargingProfile by criteria (S16 §6.13; P2-201 K10: purpose, stack level, EVSE; none
+/// at all clears every profile), for a connected station. Once it answers, the kept profiles
+/// that match are forgotten too; their ids are returned.
+pub async fn clear_matching(
+    app: &App,
+    station: &StationId,
+    criteria: ClearCriteria,
+    timeout: Duration,
+) -> Result<(CommandReply, Vec<i32>), ApiError> {
+    let command = Command::ClearChargingProfile {
+        criteria: criteria.clone(),
+    };
+    let reply = app
+        .registry
+        .send(station, command, timeout)
+        .await
+        .map_err(|error| crate::api::command_error(station, error))?;
+    let mut forgotten = Vec::new();
+    for kept in app.store.charging_profiles(station).await? {
+        if criteria.matches(&kept.profile)
+            && app
+                .store
+                .delete_charging_profile(station, kept.profile.id)
+                .await?
+        {
+            forgotten.push(kept.profile.id);
+        }
+    }
+    Ok((reply, forgotten))
+}
+
 /// The RemoteStart command for a remote start with a charging profile: a TxProfile for the
 /// transaction to come, without a transaction id (1.6 errata 3.41; P2-201 K05), whose id
 /// defaults to one the station's kept profiles do not use.

@@ -91,6 +91,32 @@ pub(super) fn clear(criteria: &ClearCriteria) -> v201::ClearChargingProfileReque
     }
 }
 
+/// K09's selection: purpose, stack level, ids, limit sources (`EMS`, `Other`, `SO`, `CSO`).
+pub(super) fn criterion(
+    purpose: Option<ProfilePurpose>,
+    stack_level: Option<u32>,
+    ids: &[i32],
+    sources: &[String],
+) -> Result<v201::ChargingProfileCriterion, CommandError> {
+    let charging_limit_source = sources
+        .iter()
+        .map(|source| {
+            serde_json::from_value(serde_json::Value::String(source.clone())).map_err(|_| {
+                CommandError::Invalid(format!(
+                    "unknown charging limit source {source:?} (EMS, Other, SO, CSO)"
+                ))
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(v201::ChargingProfileCriterion {
+        charging_profile_purpose: purpose.map(self::purpose),
+        stack_level,
+        charging_profile_id: ids.to_vec(),
+        charging_limit_source,
+        custom_data: None,
+    })
+}
+
 pub(super) fn rate_unit(unit: RateUnit) -> v201::ChargingRateUnit {
     match unit {
         RateUnit::A => v201::ChargingRateUnit::A,
@@ -191,6 +217,43 @@ mod tests {
         assert_eq!(action, "RequestStartTransaction");
         assert_eq!(payload["chargingProfile"]["id"], 12);
         assert!(payload["chargingProfile"].get("transactionId").is_none());
+    }
+
+    #[test]
+    fn get_charging_profiles_selects_by_criteria() {
+        let (action, payload) = encode(Command::GetChargingProfiles {
+            evse_id: Some(0),
+            purpose: Some(ProfilePurpose::ChargePointMaxProfile),
+            stack_level: Some(1),
+            profile_ids: vec![7],
+            limit_sources: vec!["SO".into()],
+        });
+        assert_eq!(action, "GetChargingProfiles");
+        assert_eq!(
+            payload,
+            json!({"requestId": 1, "evseId": 0, "chargingProfile": {
+                "chargingProfilePurpose": "ChargingStationMaxProfile", "stackLevel": 1,
+                "chargingProfileId": [7], "chargingLimitSource": ["SO"]}})
+        );
+        let (_, payload) = encode(Command::GetChargingProfiles {
+            evse_id: None,
+            purpose: None,
+            stack_level: None,
+            profile_ids: Vec::new(),
+            limit_sources: Vec::new(),
+        });
+        assert_eq!(payload, json!({"requestId": 1, "chargingProfile": {}}));
+        let unknown = V201.encode_command(
+            &Command::GetChargingProfiles {
+                evse_id: None,
+                purpose: None,
+                stack_level: None,
+                profile_ids: Vec::new(),
+                limit_sources: vec!["Grid".into()],
+            },
+            1,
+        );
+        assert!(matches!(unknown, Err(CommandError::Invalid(_))));
     }
 
     #[test]

@@ -434,3 +434,94 @@ async fn get_composite_schedule_and_remote_start_with_a_profile() {
         assert_eq!(reply.error(400), "bad_request", "{change}");
     }
 }
+
+#[tokio::test]
+async fn clearing_by_criteria_forgets_the_matching_kept_profiles() {
+    let h = Harness::new();
+    h.register("CP-1").await;
+    h.put(&uri("CP-1", "1"), body()).await.ok();
+    let mut other = body();
+    other["stack_level"] = json!(6);
+    h.put(&uri("CP-1", "2"), other).await.ok();
+    let mut max = body();
+    max["evse_id"] = json!(0);
+    max["purpose"] = json!("ChargePointMaxProfile");
+    h.put(&uri("CP-1", "3"), max).await.ok();
+    let clear = "/api/v1/stations/CP-1/charging-profiles?purpose=TxDefaultProfile&stack_level=2";
+    assert_eq!(h.delete(clear).await.error(503), "station_not_connected");
+    let mut station = h.connect("CP-1", |_| {
+        Ok(reply("Accepted", r#"{"status":"Accepted"}"#, None))
+    });
+    for bad in [
+        "/api/v1/stations/CP-1/charging-profiles?evse_id=1&connector_id=1",
+        "/api/v1/stations/CP-1/charging-profiles?purpose=Maximum",
+        "/api/v1/stations/CP-1/charging-profiles?stack=1",
+        "/api/v1/stations/CP-1/charging-profiles?timeout_s=0",
+    ] {
+        assert_eq!(h.delete(bad).await.error(400), "bad_request", "{bad}");
+    }
+    let answer = h.delete(&format!("{clear}&evse_id=1")).await.ok();
+    assert_eq!(answer["status"], "Accepted");
+    assert_eq!(answer["forgotten"], json!([1]));
+    assert!(matches!(
+        next_command(&mut station).await,
+        Command::ClearChargingProfile { criteria } if criteria == ClearCriteria {
+            id: None,
+            target: Some(1),
+            purpose: Some(ProfilePurpose::TxDefaultProfile),
+            stack_level: Some(2),
+        }
+    ));
+    // The 2.x name of the station maximum selects it too.
+    let answer = h
+        .delete("/api/v1/stations/CP-1/charging-profiles?purpose=ChargingStationMaxProfile")
+        .await
+        .ok();
+    assert_eq!(answer["forgotten"], json!([3]));
+    let listed = h.get(&list_uri("CP-1")).await.ok();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["id"], 2);
+}
+
+#[tokio::test]
+async fn get_charging_profiles_asks_the_station() {
+    let h = Harness::new();
+    h.register("CP-1").await;
+    let mut station = h.connect("CP-1", accepted);
+    let uri = "/api/v1/stations/CP-1/commands/get-charging-profiles";
+    let reply = h
+        .post(
+            uri,
+            json!({"evse_id": 1, "purpose": "TxProfile", "stack_level": 2,
+                   "profile_ids": [4, 5], "charging_limit_sources": ["EMS"]}),
+        )
+        .await
+        .ok();
+    assert_eq!(reply["status"], "Accepted");
+    let Command::GetChargingProfiles {
+        evse_id,
+        purpose,
+        stack_level,
+        profile_ids,
+        limit_sources,
+    } = next_command(&mut station).await
+    else {
+        panic!("not a GetChargingProfiles")
+    };
+    assert_eq!(
+        (evse_id, purpose, stack_level),
+        (Some(1), Some(ProfilePurpose::TxProfile), Some(2))
+    );
+    assert_eq!(
+        (profile_ids, limit_sources),
+        (vec![4, 5], vec!["EMS".to_owned()])
+    );
+    h.post(uri, json!({})).await.ok();
+    let reply = h
+        .post(
+            uri,
+            json!({"charging_limit_sources": ["EMS", "SO", "CSO", "Other", "EMS"]}),
+        )
+        .await;
+    assert_eq!(reply.error(400), "bad_request");
+}
