@@ -259,12 +259,26 @@ pub async fn remote_start(
 /// transaction has ended are forgotten. Stops at the first timeout or disconnect: what is not
 /// answered stays pending for the next boot.
 pub async fn resend_after_boot(app: &App, station: &StationId) {
-    if let Err(error) = try_resend(app, station).await {
+    if let Err(error) = try_resend(app, station, Resend::AllKept).await {
         tracing::warn!(%station, %error, "charging profiles not (all) sent again after boot");
     }
 }
 
-async fn try_resend(app: &App, station: &StationId) -> Result<(), ApiError> {
+/// After a reconnect without a boot (J16 §5.4 allows one): the station kept its profiles,
+/// so only what it has not been told yet goes out — pending profiles and pending clears.
+pub async fn send_pending(app: &App, station: &StationId) {
+    if let Err(error) = try_resend(app, station, Resend::PendingOnly).await {
+        tracing::warn!(%station, %error, "pending charging profiles not (all) sent");
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Resend {
+    AllKept,
+    PendingOnly,
+}
+
+async fn try_resend(app: &App, station: &StationId, which: Resend) -> Result<(), ApiError> {
     let timeout = app.config.call_timeout;
     let now = chrono::Utc::now();
     for kept in app.store.charging_profiles(station).await? {
@@ -288,6 +302,7 @@ async fn try_resend(app: &App, station: &StationId) -> Result<(), ApiError> {
                 }
                 continue;
             }
+            ProfileState::Accepted if which == Resend::PendingOnly => continue,
             ProfileState::Pending | ProfileState::Accepted => {}
         }
         if profile.valid_to.is_some_and(|to| to <= now) {

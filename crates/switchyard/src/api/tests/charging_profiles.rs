@@ -525,3 +525,30 @@ async fn get_charging_profiles_asks_the_station() {
         .await;
     assert_eq!(reply.error(400), "bad_request");
 }
+
+#[tokio::test]
+async fn a_reconnect_without_boot_gets_only_what_is_pending() {
+    let h = Harness::new();
+    h.register("CP-1").await;
+    {
+        let _station = h.connect("CP-1", accepted);
+        h.put(&uri("CP-1", "1"), body()).await.ok();
+        h.app.registry.close(&sid("CP-1"), 1000, "test").await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let mut other = body();
+    other["stack_level"] = json!(4);
+    h.put(&uri("CP-1", "2"), other).await.ok();
+    let mut station = h.connect("CP-1", accepted);
+    crate::operations::charging::send_pending(&h.app, &sid("CP-1")).await;
+    assert!(matches!(
+        next_command(&mut station).await,
+        Command::SetChargingProfile { ref profile, .. } if profile.id == 2
+    ));
+    assert!(
+        station.seen.try_recv().is_err(),
+        "the accepted profile is not sent again"
+    );
+    let listed = h.get(&list_uri("CP-1")).await.ok();
+    assert_eq!(listed[1]["state"], "accepted");
+}

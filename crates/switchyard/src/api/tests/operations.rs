@@ -143,6 +143,14 @@ async fn openapi_lists_every_route() {
         ("/api/v1/events", vec!["get"]),
         ("/api/v1/reservations", vec!["post", "get"]),
         ("/api/v1/reservations/{id}", vec!["get", "delete"]),
+        (
+            "/api/v1/stations/{id}/charging-profiles",
+            vec!["get", "delete"],
+        ),
+        (
+            "/api/v1/stations/{id}/charging-profiles/{profile_id}",
+            vec!["put", "delete"],
+        ),
     ];
     let paths = document["paths"].as_object().unwrap();
     assert_eq!(paths.len(), expected.len(), "{:?}", paths.keys());
