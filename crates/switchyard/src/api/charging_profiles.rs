@@ -35,7 +35,8 @@ pub struct KeptProfileJson {
     /// offline: ClearChargingProfile goes out after its next boot).
     pub state: ProfileState,
     /// The station's last answer: `Accepted`, `Rejected`, `NotSupported`, or its CALLERROR
-    /// code.
+    /// code; `NotExpressible` when the station's OCPP version cannot carry the profile (put
+    /// while its version was unknown).
     #[schema(required = true)]
     pub last_status: Option<String>,
     /// The payload of that answer (a CALLERROR as `{"error_code", "description", "details"}`).

@@ -336,8 +336,8 @@ pub enum ProfileState {
     Pending,
     /// The station accepted it.
     Accepted,
-    /// The station refused it (Rejected, NotSupported or a CALLERROR): not sent again until
-    /// it is put again.
+    /// The station refused it (Rejected, NotSupported or a CALLERROR), or its version cannot
+    /// carry it: not sent again until it is put again.
     Rejected,
     /// Deleted while the station was offline: ClearChargingProfile goes out after its next
     /// boot, then the profile is forgotten.
@@ -379,8 +379,8 @@ pub struct KeptProfile {
     pub station_id: StationId,
     pub profile: ChargingProfile,
     pub state: ProfileState,
-    /// The station's last answer: its status (`Accepted`, `Rejected`, `NotSupported`), or the
-    /// code of its CALLERROR.
+    /// The station's last answer: its status (`Accepted`, `Rejected`, `NotSupported`), the
+    /// code of its CALLERROR, or `NotExpressible` (its version cannot carry the profile).
     pub last_status: Option<String>,
     /// The station's last answer payload as JSON text (a CALLERROR as `{"error_code",
     /// "description", "details"}`).

@@ -292,12 +292,13 @@ async fn try_resend(app: &App, station: &StationId, which: Resend) -> Result<(),
                 };
                 let command = Command::ClearChargingProfile { criteria };
                 match app.registry.send(station, command, timeout).await {
-                    Ok(_) => {
+                    // Cleared, unknown there, or a station that cannot hold profiles at all
+                    // (a CALLERROR): nothing is left to clear.
+                    Ok(_) | Err(CommandError::CallError(_)) => {
                         app.store
                             .delete_charging_profile(station, profile.id)
                             .await?;
                     }
-                    Err(CommandError::CallError(_)) => {}
                     Err(error) => return Err(crate::api::command_error(station, error)),
                 }
                 continue;
@@ -329,8 +330,10 @@ async fn try_resend(app: &App, station: &StationId, which: Resend) -> Result<(),
             Ok(Some(_)) => {}
             // Not connected any more: the rest waits for the next boot.
             Ok(None) => return Ok(()),
-            // A CALLERROR is recorded as a rejection; go on with the others.
-            Err(ApiError::CallError(_)) => {}
+            // A CALLERROR, or a profile the station's version cannot express (put while it
+            // was offline, before its version was known), is recorded as a rejection; go on
+            // with the others.
+            Err(ApiError::CallError(_) | ApiError::BadRequest(_)) => {}
             Err(error) => return Err(error),
         }
     }
@@ -385,7 +388,18 @@ async fn send_profile(
             after.as_secs_f64(),
             profile.id
         ))),
-        Err(error @ CommandError::Invalid(_)) => Err(error.into()),
+        Err(CommandError::Invalid(reason)) => {
+            let response = serde_json::json!({ "error": reason });
+            let recorded = answer(
+                ProfileState::Rejected,
+                "NotExpressible".to_owned(),
+                response.to_string(),
+            );
+            app.store
+                .record_profile_answer(station, profile, recorded)
+                .await?;
+            Err(ApiError::BadRequest(reason))
+        }
     }
 }
 

@@ -552,3 +552,43 @@ async fn a_reconnect_without_boot_gets_only_what_is_pending() {
     let listed = h.get(&list_uri("CP-1")).await.ok();
     assert_eq!(listed[1]["state"], "accepted");
 }
+
+#[tokio::test]
+async fn what_the_version_cannot_carry_is_rejected_at_boot_not_retried() {
+    let h = Harness::new();
+    h.register("CP-1").await;
+    // Put while the station's version is unknown; the stand-in session speaks 1.6.
+    let mut single_phase = body();
+    single_phase["schedule"]["periods"][0]["number_phases"] = json!(1);
+    single_phase["schedule"]["periods"][0]["phase_to_use"] = json!(2);
+    h.put(&uri("CP-1", "1"), single_phase).await.ok();
+    let mut plain = body();
+    plain["stack_level"] = json!(4);
+    h.put(&uri("CP-1", "2"), plain).await.ok();
+    let mut station = h.connect("CP-1", |command| match command {
+        Command::SetChargingProfile { profile, .. }
+            if profile.schedule.periods[0].phase_to_use.is_some() =>
+        {
+            Err(CommandError::Invalid(
+                "schedule.periods[0].phase_to_use: OCPP 1.6 has no phaseToUse".into(),
+            ))
+        }
+        _ => accepted(command),
+    });
+    resend_after_boot(&h.app, &sid("CP-1")).await;
+    next_command(&mut station).await;
+    next_command(&mut station).await;
+    let listed = h.get(&list_uri("CP-1")).await.ok();
+    assert_eq!(listed[0]["state"], "rejected");
+    assert_eq!(listed[0]["last_status"], "NotExpressible");
+    assert!(
+        listed[0]["last_response"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("phaseToUse")
+    );
+    assert_eq!(
+        listed[1]["state"], "accepted",
+        "the next profile still went out"
+    );
+}
