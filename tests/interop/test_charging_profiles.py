@@ -14,6 +14,7 @@ from ocpp.v201 import call_result as result201
 from interop_support import (
     InteropStation,
     RecordingConnection,
+    aeventually,
     connected,
     new_station_id,
     new_tag,
@@ -62,6 +63,14 @@ def calls(recorder, action):
     ]
 
 
+def set_201(recorder, profile_id):
+    """The last SetChargingProfile of this profile id. The after-boot follow-up runs beside
+    the test and may send a profile just put once more (the same profile: harmless)."""
+    sent = [c for c in calls(recorder, "SetChargingProfile") if c["chargingProfile"]["id"] == profile_id]
+    assert sent, f"no SetChargingProfile of profile {profile_id}"
+    return sent[-1]
+
+
 class Station16(InteropStation):
     """The interop station, with the Smart Charging profile."""
 
@@ -94,6 +103,7 @@ def test_1_6_profiles(api):
     tag = api.register_tag(new_tag())
 
     # Offline: kept as pending, nobody answered.
+    transaction = {}
     offline = api.put(
         profiles_path(station_id, 9), profile_body(connector_id=1, stack_level=4)
     ).expect(200)
@@ -105,6 +115,16 @@ def test_1_6_profiles(api):
             await cp.status(1, "Available")
             await cp.status(2, "Available")
 
+            # Put while it was offline: sent after its boot, and accepted.
+            def boot_sent():
+                ids = [p["csChargingProfiles"]["chargingProfileId"]
+                       for p in calls(cp.recorder, "SetChargingProfile")]
+                assert ids == [9], ids
+                kept = api.get(profiles_path(station_id, "")[:-1]).expect(200)
+                assert [(p["id"], p["state"]) for p in kept] == [(9, "accepted")], kept
+
+            await aeventually(boot_sent, timeout=20)
+
             put = (
                 await api.arequest(
                     "PUT", profiles_path(station_id, 1), profile_body(connector_id=1)
@@ -113,7 +133,7 @@ def test_1_6_profiles(api):
             assert put["status"] == "Accepted", put
             assert put["response"] == {"status": "Accepted"}
             assert put["profile"]["state"] == "accepted"
-            [sent] = calls(cp.recorder, "SetChargingProfile")
+            sent = calls(cp.recorder, "SetChargingProfile")[-1]
             assert sent["connectorId"] == 1
             assert sent["csChargingProfiles"] == {
                 "chargingProfileId": 1,
@@ -162,6 +182,7 @@ def test_1_6_profiles(api):
 
             # A TxProfile for a running transaction: the station gets its own id.
             started = await cp.start_transaction(1, tag)
+            transaction["ocpp"] = started.transaction_id
             [tx] = [t for t in api.transactions(station_id, active="true")]
             put = (
                 await api.arequest(
@@ -229,9 +250,28 @@ def test_1_6_profiles(api):
 
     kept = {p["id"]: p for p in api.get(profiles_path(station_id)).expect(200)}
     assert sorted(kept) == [3, 9, REFUSED_ID]
-    assert kept[9]["state"] == "pending"
+    assert kept[9]["state"] == "accepted"
     assert kept[3]["state"] == "accepted" and kept[3]["transaction_id"] is not None
     assert kept[REFUSED_ID]["state"] == "rejected"
+
+    # After the next boot the station gets every kept profile again, except the one it
+    # rejected: the one put while it was offline, and the TxProfile of its still running
+    # transaction (with the station's transaction id).
+    async def rebooted():
+        async with connected(api, station_id, cls=Station16) as cp:
+            def resent():
+                sent = calls(cp.recorder, "SetChargingProfile")
+                ids = sorted(p["csChargingProfiles"]["chargingProfileId"] for p in sent)
+                assert ids == [3, 9], ids
+                return sent
+
+            sent = await aeventually(resent, timeout=20)
+            [tx] = [p for p in sent if p["csChargingProfiles"]["chargingProfileId"] == 3]
+            assert tx["csChargingProfiles"]["transactionId"] == transaction["ocpp"]
+
+    run(rebooted())
+    kept = {p["id"]: p["state"] for p in api.get(profiles_path(station_id)).expect(200)}
+    assert kept == {3: "accepted", 9: "accepted", REFUSED_ID: "rejected"}
 
 
 class Station201(ChargePoint201):
@@ -267,6 +307,24 @@ class Station201(ChargePoint201):
     async def on_request_start(self, id_token, remote_start_id, **kwargs):
         return result201.RequestStartTransaction(status="Accepted")
 
+    # What the system reads of its own accord after a boot.
+    @on("GetBaseReport")
+    async def on_get_base_report(self, request_id, report_base, **kwargs):
+        return result201.GetBaseReport(status="NotSupported")
+
+    @on("GetVariables")
+    async def on_get_variables(self, get_variable_data, **kwargs):
+        return result201.GetVariables(
+            get_variable_result=[
+                {
+                    "attribute_status": "UnknownComponent",
+                    "component": d["component"],
+                    "variable": d["variable"],
+                }
+                for d in get_variable_data
+            ]
+        )
+
     @on("GetChargingProfiles")
     async def on_get_charging_profiles(self, request_id, charging_profile, **kwargs):
         return result201.GetChargingProfiles(status="NoProfiles")
@@ -295,7 +353,7 @@ def test_2_0_1_profiles(api):
                                                 recurrency_kind="Daily"))
             ).expect(200)
             assert put["status"] == "Accepted", put
-            [sent] = calls(cp.recorder, "SetChargingProfile")
+            sent = set_201(cp.recorder, 1)
             assert sent["evseId"] == 1
             profile = sent["chargingProfile"]
             assert profile["id"] == 1
@@ -320,7 +378,7 @@ def test_2_0_1_profiles(api):
                 )
             ).expect(200)
             assert put["status"] == "Accepted", put
-            sent = calls(cp.recorder, "SetChargingProfile")[-1]
+            sent = set_201(cp.recorder, 2)
             assert sent["evseId"] == 0
             assert sent["chargingProfile"]["chargingProfilePurpose"] == "ChargingStationMaxProfile"
             assert sent["chargingProfile"]["chargingSchedule"][0]["chargingSchedulePeriod"][0][
@@ -348,7 +406,7 @@ def test_2_0_1_profiles(api):
                 )
             ).expect(200)
             assert put["status"] == "Accepted", put
-            sent = calls(cp.recorder, "SetChargingProfile")[-1]
+            sent = set_201(cp.recorder, 3)
             assert sent["chargingProfile"]["transactionId"] == tx_id
 
             composite = (

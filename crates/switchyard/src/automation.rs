@@ -1,6 +1,7 @@
 //! What the system does of its own accord when a station boots or comes back (API.md,
 //! Operating features: "the system may send calls of its own to a station at any time after
-//! boot"): read its configuration, set the desired values, bring its local list in step.
+//! boot"): read its configuration, set the desired values, bring its local list in step,
+//! send its charging profiles again.
 //!
 //! Follow-ups run in their own tasks, through the registry like any API command, so the
 //! station's session stays a pure message handler. A semaphore bounds how many run at once:
@@ -13,7 +14,7 @@ use tokio::sync::{Semaphore, SemaphorePermit};
 use crate::app::App;
 use crate::commands::{Command, CommandError, ReportBase};
 use crate::domain::{BootStatus, StationId};
-use crate::operations::{configuration, local_list};
+use crate::operations::{charging, configuration, local_list};
 
 /// Follow-ups running at once, over all stations.
 const CONCURRENT_FOLLOW_UPS: usize = 64;
@@ -82,6 +83,8 @@ pub fn after_connect(app: &App, station: &StationId, connection: u64) {
         let result = async {
             configuration::apply_all(&app, &station, false).await?;
             local_list::request(&app, &station);
+            // It kept its profiles: only what it was not told while away.
+            charging::send_pending(&app, &station).await;
             Ok::<(), CommandError>(())
         }
         .await;
@@ -128,6 +131,8 @@ async fn follow_up_boot(
     }
     check_list_version(app, station).await?;
     local_list::request(app, station);
+    // A rebooted station may have lost its charging profiles (API.md).
+    charging::resend_after_boot(app, station).await;
     Ok(())
 }
 
