@@ -8,8 +8,6 @@ from conformance.octt16 import (
     charging,
     command,
     operator,
-    pending,
-    raw_call,
     scenario,
     started,
     station,
@@ -46,7 +44,6 @@ def _kept(api, cs) -> dict:
     return {p.get("id", p.get("profile_id")): p for p in listed}
 
 
-@pending("charging-profiles")
 @scenario
 async def test_tc_056_csms(api):
     """A TxDefaultProfile: SetChargingProfile on the chosen connector with purpose
@@ -76,7 +73,6 @@ async def test_tc_056_csms(api):
         assert 561 in _kept(api, cs)
 
 
-@pending("charging-profiles")
 @scenario
 async def test_tc_057_csms(api):
     """A TxProfile for the running transaction: SetChargingProfile on its connector carries
@@ -104,7 +100,6 @@ async def test_tc_057_csms(api):
         assert "startSchedule" not in sent["chargingSchedule"]
 
 
-@pending("charging-profiles")
 @scenario
 async def test_tc_066_csms(api):
     """get-composite-schedule: GetCompositeSchedule with the chosen connector, duration and
@@ -125,14 +120,13 @@ async def test_tc_066_csms(api):
         assert reply["response"]["chargingSchedule"]["duration"] == 300
 
 
-@pending("charging-profiles")
 @scenario
 async def test_tc_067_csms(api):
     """Clear charging profiles while charging: three profiles set (a ChargePointMaxProfile on
     connector 0 without a transactionId, a TxDefaultProfile, a TxProfile for the running
     transaction), each Accepted; then cleared by id (DELETE, which the API then no longer
-    keeps), by criteria, and all the rest at once; each Accepted. The API has no clear by
-    criteria or of everything, so those two go through the raw call."""
+    keeps), by criteria, and all the rest at once (DELETE on the collection, with and without
+    criteria, which forgets the kept profiles that match); each Accepted."""
     token = tag(api)
     async with station(api, "067") as cs:
         session = await charging(cs, token)
@@ -160,21 +154,22 @@ async def test_tc_067_csms(api):
         assert cs.last("ClearChargingProfile") == {"id": 671}
         assert 671 not in _kept(api, cs)
 
-        by_criteria = {
+        criteria = "?connector_id=1&purpose=TxDefaultProfile&stack_level=2"
+        cleared = (await api.arequest("DELETE", _path(cs) + criteria)).expect(200)
+        assert cleared["status"] == "Accepted" and cleared["forgotten"] == [672]
+        assert cs.last("ClearChargingProfile") == {
             "connectorId": 1,
             "chargingProfilePurpose": "TxDefaultProfile",
             "stackLevel": 2,
         }
-        assert await raw_call(api, cs, "ClearChargingProfile", by_criteria) == {
-            "status": "Accepted"
-        }
-        assert cs.last("ClearChargingProfile") == by_criteria
 
-        assert await raw_call(api, cs, "ClearChargingProfile", {}) == {"status": "Accepted"}
+        everything = (await api.arequest("DELETE", _path(cs))).expect(200)
+        assert everything["status"] == "Accepted" and everything["forgotten"] == [673]
+        assert cs.last("ClearChargingProfile") == {}
         assert len(cs.calls("ClearChargingProfile")) == 3
+        assert _kept(api, cs) == {}
 
 
-@pending("charging-profiles")
 @scenario
 async def test_tc_059_csms(api):
     """Remote start with a charging profile: RemoteStartTransaction carries a TxProfile
