@@ -362,6 +362,12 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         "Switchyard is running: API {url}/api/v1  stations ws://{}/ocpp/{{station_id}}",
         running.addr
     );
+    if let Some(tls) = running.tls_addr {
+        tracing::info!(addr = %tls, "switchyard is listening for TLS");
+        println!(
+            "TLS (security profiles 2 and 3): API https://{tls}/api/v1  stations wss://{tls}/ocpp/{{station_id}}"
+        );
+    }
     shutdown_signal().await;
     tracing::info!("shutting down: closing stations, finishing commits");
     running.stop().await;

@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 
 use switchyard::config::ServeOptions;
 
+#[path = "common/certs.rs"]
+mod certs;
+
 const REQUIREMENTS: &str = "tests/interop/requirements.txt";
 const VENV: &str = "target/interop-venv";
 /// Beside the venv's interpreter: the hash of the requirements it was installed from.
@@ -22,6 +25,8 @@ const STAMP: &str = "requirements.fnv1a";
 const PYTEST_TIMEOUT: Duration = Duration::from_secs(600);
 /// Given to the stations in BootNotification; the tests check it arrives.
 const HEARTBEAT_INTERVAL: u32 = 120;
+/// Stations that get a client certificate (CN = id) for the mutual-TLS cases (profile 3).
+const CLIENT_CERTIFICATES: &[&str] = &["TC087-CS"];
 
 #[test]
 fn python_ocpp_library_interop() {
@@ -30,7 +35,19 @@ fn python_ocpp_library_interop() {
     init_logging();
 
     let data = tempfile::tempdir().expect("cannot create a temporary data directory");
+    // The TLS listener's certificates (security profiles 2 and 3), made for this run.
+    let pki_dir = tempfile::tempdir().expect("cannot create a temporary certificate directory");
+    let pki = certs::TestPki::create(pki_dir.path(), "interop");
+    for station in CLIENT_CERTIFICATES {
+        pki.client(station);
+    }
+    let (tls_certs, tls_keys) = pki.server.iter().cloned().unzip();
     let config = ServeOptions {
+        tls_listen: Some("127.0.0.1:0".parse().expect("a valid address")),
+        tls_cert: Some(tls_certs),
+        tls_key: Some(tls_keys),
+        tls_client_ca: Some(pki.ca.clone()),
+        tls_client_organization: Some(certs::OPERATOR.to_owned()),
         listen: Some("127.0.0.1:0".parse().expect("a valid address")),
         data_dir: Some(data.path().to_owned()),
         heartbeat_interval: Some(HEARTBEAT_INTERVAL),
@@ -53,10 +70,18 @@ fn python_ocpp_library_interop() {
         .expect("the server starts");
     let url = format!("http://{}", running.addr);
     let token = running.api_token.to_string();
+    let tls = Tls {
+        url: format!(
+            "https://{}",
+            running.tls_addr.expect("the TLS listener is configured")
+        ),
+        ca: pki.ca.clone(),
+        clients: pki.dir.clone(),
+    };
 
     let samples = build_samples_example(root);
     let started = Instant::now();
-    let outcome = run_pytest(root, &python, &url, &token, &samples);
+    let outcome = run_pytest(root, &python, &url, &token, &samples, &tls);
     let took = started.elapsed();
     runtime.block_on(running.stop());
 
@@ -183,6 +208,13 @@ fn interpreter_works(python: &Path) -> bool {
         .is_ok_and(|status| status.success())
 }
 
+/// What the TLS cases get: the wss:// base, the CA to trust, where the client certificates are.
+struct Tls {
+    url: String,
+    ca: PathBuf,
+    clients: PathBuf,
+}
+
 /// Runs pytest, copying its output to ours as it comes; on failure the error carries it all.
 fn run_pytest(
     root: &Path,
@@ -190,6 +222,7 @@ fn run_pytest(
     url: &str,
     token: &str,
     samples: &Path,
+    tls: &Tls,
 ) -> Result<(), String> {
     let mut child = Command::new(python)
         .args(["-m", "pytest", "tests/interop", "-q"])
@@ -197,6 +230,9 @@ fn run_pytest(
         .env("SAMPLES_BIN", samples)
         .env("SWITCHYARD_URL", url)
         .env("SWITCHYARD_TOKEN", token)
+        .env("SWITCHYARD_TLS_URL", &tls.url)
+        .env("SWITCHYARD_TLS_CA", &tls.ca)
+        .env("SWITCHYARD_TLS_CLIENTS", &tls.clients)
         .env(
             "SWITCHYARD_HEARTBEAT_INTERVAL",
             HEARTBEAT_INTERVAL.to_string(),

@@ -76,6 +76,24 @@ pub struct ServeOptions {
     /// GetBaseReport) [default: true]
     #[arg(long, env = "SWITCHYARD_READ_CONFIGURATION_ON_BOOT", num_args = 0..=1, default_missing_value = "true")]
     pub read_configuration_on_boot: Option<bool>,
+    /// Address for wss:// and https:// (security profiles 2 and 3) [default: none, no TLS]
+    #[arg(long, env = "SWITCHYARD_TLS_LISTEN")]
+    pub tls_listen: Option<SocketAddr>,
+    /// PEM server certificate chain(s) for the TLS listener, one per key: give an RSA and
+    /// an ECDSA one to serve both kinds of station (comma-separated in the environment)
+    #[arg(long, env = "SWITCHYARD_TLS_CERT", value_delimiter = ',')]
+    pub tls_cert: Option<Vec<PathBuf>>,
+    /// PEM private key(s), in the order of --tls-cert
+    #[arg(long, env = "SWITCHYARD_TLS_KEY", value_delimiter = ',')]
+    pub tls_key: Option<Vec<PathBuf>>,
+    /// PEM CA certificate(s) that issue station client certificates (security profile 3)
+    /// [default: none, client certificates are not asked for]
+    #[arg(long, env = "SWITCHYARD_TLS_CLIENT_CA")]
+    pub tls_client_ca: Option<PathBuf>,
+    /// The operator name a station client certificate must carry as O (A00.FR.404)
+    /// [default: O not checked]
+    #[arg(long, env = "SWITCHYARD_TLS_CLIENT_ORGANIZATION")]
+    pub tls_client_organization: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -125,6 +143,13 @@ impl ServeOptions {
             read_configuration_on_boot: self
                 .read_configuration_on_boot
                 .or(lower.read_configuration_on_boot),
+            tls_listen: self.tls_listen.or(lower.tls_listen),
+            tls_cert: self.tls_cert.or(lower.tls_cert),
+            tls_key: self.tls_key.or(lower.tls_key),
+            tls_client_ca: self.tls_client_ca.or(lower.tls_client_ca),
+            tls_client_organization: self
+                .tls_client_organization
+                .or(lower.tls_client_organization),
         }
     }
 
@@ -155,7 +180,15 @@ impl ServeOptions {
                 reason: "must be at least 1".into(),
             });
         }
+        let tls = tls_settings(
+            self.tls_listen,
+            self.tls_cert.unwrap_or_default(),
+            self.tls_key.unwrap_or_default(),
+            self.tls_client_ca,
+            self.tls_client_organization.filter(|o| !o.is_empty()),
+        )?;
         Ok(Config {
+            tls,
             public_url: self
                 .public_url
                 .unwrap_or_else(|| format!("http://{listen}")),
@@ -194,6 +227,58 @@ pub struct Config {
     pub log_format: LogFormat,
     pub public_url: String,
     pub read_configuration_on_boot: bool,
+    /// The TLS listener (security profiles 2 and 3), if configured.
+    pub tls: Option<TlsSettings>,
+}
+
+/// Where and with what the TLS listener serves wss:// and https://.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TlsSettings {
+    pub listen: SocketAddr,
+    /// (certificate chain, private key) PEM files, each pair one server identity.
+    pub identities: Vec<(PathBuf, PathBuf)>,
+    pub client_ca: Option<PathBuf>,
+    pub client_organization: Option<String>,
+}
+
+fn tls_settings(
+    listen: Option<SocketAddr>,
+    certs: Vec<PathBuf>,
+    keys: Vec<PathBuf>,
+    client_ca: Option<PathBuf>,
+    client_organization: Option<String>,
+) -> Result<Option<TlsSettings>, ConfigError> {
+    let Some(listen) = listen else {
+        if !certs.is_empty() || !keys.is_empty() || client_ca.is_some() {
+            return Err(ConfigError::Invalid {
+                name: "tls-listen",
+                reason: "TLS certificates are given but no --tls-listen address".into(),
+            });
+        }
+        return Ok(None);
+    };
+    if certs.is_empty() || certs.len() != keys.len() {
+        return Err(ConfigError::Invalid {
+            name: "tls-cert",
+            reason: format!(
+                "the TLS listener needs one --tls-key per --tls-cert (got {} certificates, {} keys)",
+                certs.len(),
+                keys.len()
+            ),
+        });
+    }
+    if client_organization.is_some() && client_ca.is_none() {
+        return Err(ConfigError::Invalid {
+            name: "tls-client-organization",
+            reason: "checks client certificates, which need --tls-client-ca".into(),
+        });
+    }
+    Ok(Some(TlsSettings {
+        listen,
+        identities: certs.into_iter().zip(keys).collect(),
+        client_ca,
+        client_organization,
+    }))
 }
 
 impl Default for Config {
@@ -234,5 +319,38 @@ mod tests {
             ..Default::default()
         };
         assert!(bad.resolve().is_err());
+    }
+
+    #[test]
+    fn tls_needs_an_address_and_paired_files() {
+        let file: ServeOptions = toml::from_str(
+            "tls-listen = \"0.0.0.0:8443\"\ntls-cert = [\"rsa.pem\", \"ec.pem\"]\n\
+             tls-key = [\"rsa.key\", \"ec.key\"]\ntls-client-ca = \"ca.pem\"",
+        )
+        .unwrap();
+        let tls = file.resolve().unwrap().tls.unwrap();
+        assert_eq!(tls.listen.to_string(), "0.0.0.0:8443");
+        assert_eq!(
+            tls.identities,
+            vec![
+                (PathBuf::from("rsa.pem"), PathBuf::from("rsa.key")),
+                (PathBuf::from("ec.pem"), PathBuf::from("ec.key"))
+            ]
+        );
+        assert_eq!(tls.client_ca, Some(PathBuf::from("ca.pem")));
+        assert!(ServeOptions::default().resolve().unwrap().tls.is_none());
+
+        let unpaired = ServeOptions {
+            tls_listen: Some(SocketAddr::from(([127, 0, 0, 1], 8443))),
+            tls_cert: Some(vec!["a.pem".into()]),
+            ..Default::default()
+        };
+        assert!(unpaired.resolve().is_err());
+        let no_address = ServeOptions {
+            tls_cert: Some(vec!["a.pem".into()]),
+            tls_key: Some(vec!["a.key".into()]),
+            ..Default::default()
+        };
+        assert!(no_address.resolve().is_err());
     }
 }

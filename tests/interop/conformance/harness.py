@@ -18,6 +18,7 @@ import websockets
 from ocpp.charge_point import ChargePoint
 from ocpp.routing import on
 
+import tls_support
 from interop_support import (
     Api,
     RecordingConnection,
@@ -120,14 +121,21 @@ async def connect(
     boot: Optional[str] = "Accepted",
     password: Optional[str] = None,
     allowed_call_errors: int = 0,
+    tls: Optional[dict] = None,
 ):
     """A connected `cls` station; booted (expecting `boot` as the answer) unless `boot` is
-    None. `cls(station_id, connection)` must have an async `boot()`.
+    None. `cls(station_id, connection)` must have an async `boot()`. `tls`: connect over
+    wss:// instead, with these `tls_support.open_wss` arguments (`{}` for profile 2).
 
     On the way out it checks that the station answered none of the server's CALLs with a
     CALLERROR: each one passed the library's schema validation.
     """
-    ws = await open_ws(api, station_id, password=password, subprotocols=(subprotocol,))
+    if tls is None:
+        ws = await open_ws(api, station_id, password=password, subprotocols=(subprotocol,))
+    else:
+        ws = await tls_support.open_wss(
+            station_id, password=password, subprotocols=(subprotocol,), **tls
+        )
     assert ws.subprotocol == subprotocol, f"negotiated {ws.subprotocol!r}"
     station = cls(station_id, RecordingConnection(ws))
     serving = asyncio.create_task(_serve(station))

@@ -55,7 +55,6 @@ FEATURES = {
     "diagnostics": "get-diagnostics, the upload URL, GET /api/v1/diagnostics",
     "local-list": "GET /api/v1/stations/{id}/local-list, POST .../local-list/sync, "
     "the automatic SendLocalList",
-    "tls": "a TLS listener (security profiles 2 and 3)",
     "certificate-signing": "a CA that answers SignCertificate Accepted and sends "
     "CertificateSigned",
 }

@@ -6,9 +6,12 @@ schema-valid and takes everything the station sends back."""
 
 import base64
 import hashlib
+import ssl
 
 import pytest
 import websockets
+
+import tls_support
 
 from conformance.octt16 import (
     PASSWORD,
@@ -70,16 +73,43 @@ async def test_tc_085_csms(api):
     assert await _refused(api, cs.id, PASSWORD[::-1]) == 401
 
 
-@pending("tls")
-def test_tc_086_csms(api):
+@scenario
+async def test_tc_086_csms(api):
     """TLS 1.2 or above with a valid server certificate (security profile 2), then Basic
     auth and an Accepted boot."""
+    station_id = register(api, "086", password=PASSWORD, security_profile=2)
+    async with connect(api, station_id, password=PASSWORD, tls={}) as cs:
+        assert api.station(cs.id)["connected"] is True
+    # TLS 1.2 with an ECDHE-ECDSA suite (SW16 A00.FR.317) works as well as TLS 1.3.
+    ctx = tls_support.context(
+        maximum=ssl.TLSVersion.TLSv1_2, ciphers="ECDHE-ECDSA-AES128-GCM-SHA256"
+    )
+    async with connect(api, station_id, password=PASSWORD, tls={"ssl_context": ctx}):
+        pass
+    # Profile 2 is not downgraded to plain ws://, whatever the password.
+    assert await _refused(api, station_id, PASSWORD) == 403
 
 
-@pending("tls")
-def test_tc_087_csms(api):
+@scenario
+async def test_tc_087_csms(api):
     """Mutual TLS with the charge point's client certificate (security profile 3) and an
     Accepted boot."""
+    # interop.rs issues a client certificate with CN = TC087-CS (tls_support).
+    station_id = "TC087-CS"
+    api.register_station(station_id, security_profile=3)
+    async with connect(api, station_id, tls={"client": station_id}) as cs:
+        assert api.station(cs.id)["connected"] is True
+    # Without the certificate, TLS alone does not let a profile-3 station in.
+    with pytest.raises(websockets.InvalidStatus) as refused:
+        ws = await tls_support.open_wss(station_id)
+        await ws.close()
+    assert refused.value.response.status_code == 403
+    # Nor does its certificate let it in as another station (CN = charge point identity).
+    other = register(api, "087-other", security_profile=3)
+    with pytest.raises(websockets.InvalidStatus) as refused:
+        ws = await tls_support.open_wss(other, client=station_id)
+        await ws.close()
+    assert refused.value.response.status_code == 403
 
 
 @scenario
@@ -105,7 +135,7 @@ async def test_tc_073_csms(api):
 # --- certificates ---------------------------------------------------------------------------
 
 
-@pending("tls")
+@pending("certificate-signing")
 def test_tc_074_csms(api):
     """ExtendedTriggerMessage SignChargePointCertificate (no connectorId); SignCertificate
     answered Accepted; the CSMS signs the CSR and sends CertificateSigned; the station

@@ -9,7 +9,9 @@ use utoipa::ToSchema;
 use super::error::{ApiError, ErrorBody};
 use super::json::{AppJson, AppPath, present};
 use crate::app::App;
-use crate::domain::{BootPolicy, ConnectorRecord, StationId, StationPatch, StationRecord};
+use crate::domain::{
+    BootPolicy, ConnectorRecord, SecurityProfile, StationId, StationPatch, StationRecord,
+};
 
 /// Passwords: 8 to 64 characters, each printable ASCII other than space (0x21–0x7E).
 /// OCPP's security profiles ask for 16–40 (1.6 `AuthorizationKey`, 2.0.1
@@ -48,6 +50,10 @@ pub struct Station {
     pub last_seen: Option<DateTime<Utc>>,
     /// Connector 0 (the whole station) is not listed.
     pub connectors: Vec<Connector>,
+    /// Extension: the OCPP security profile (0–3) the station must connect with; `null`
+    /// when not set (the password alone decides, over ws:// or wss://).
+    #[schema(required = true, minimum = 0, maximum = 3)]
+    pub security_profile: Option<u8>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -99,6 +105,13 @@ pub struct PutStation {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<BootPolicyName>, required = false)]
     pub boot_policy: Option<Option<BootPolicyName>>,
+    /// Extension: the OCPP security profile the station must connect with, and no other
+    /// (A00.FR.001/002): 0 plain ws://; 1 ws:// with Basic auth; 2 wss:// with Basic auth;
+    /// 3 wss:// with a client certificate whose CN is the station id. 1 and 2 need a
+    /// password. `null` (the default) restores today's rule: the password alone decides.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<u8>, required = false, minimum = 0, maximum = 3)]
+    pub security_profile: Option<Option<u8>>,
 }
 
 #[utoipa::path(
@@ -107,7 +120,7 @@ pub struct PutStation {
     request_body = PutStation,
     responses(
         (status = 200, description = "The station after the change", body = Station),
-        (status = 400, description = "Invalid station id, body or password", body = ErrorBody),
+        (status = 400, description = "Invalid station id, body, password or security profile", body = ErrorBody),
         (status = 401, description = "No or wrong bearer token", body = ErrorBody),
     )
 )]
@@ -118,6 +131,13 @@ pub async fn put_station(
 ) -> Result<AppJson<Station>, ApiError> {
     let id = StationId::new(id)
         .map_err(|e| ApiError::bad_request(format!("invalid station id: {e}")))?;
+    let security_profile = match body.security_profile {
+        None => None,
+        Some(None) => Some(None),
+        Some(Some(number)) => Some(Some(
+            SecurityProfile::try_from(number).map_err(|e| ApiError::bad_request(e.to_string()))?,
+        )),
+    };
     let password_hash = match body.password {
         None => None,
         Some(None) => Some(None),
@@ -137,7 +157,9 @@ pub async fn put_station(
         boot_policy: body
             .boot_policy
             .map(|policy| policy.map(BootPolicy::from).unwrap_or_default()),
+        security_profile,
     };
+    check_profile_has_password(&app, &id, &patch).await?;
     let record = app.store.put_station(&id, patch).await?;
     Ok(AppJson(station_json(&app, record)))
 }
@@ -214,6 +236,35 @@ pub(super) fn not_registered(id: &str) -> ApiError {
     ApiError::not_found(format!("station {id} is not registered"))
 }
 
+/// Profiles 1 and 2 are Basic auth: a station registered with one and no password could
+/// never get in, so that registration is refused rather than stored.
+async fn check_profile_has_password(
+    app: &App,
+    id: &StationId,
+    patch: &StationPatch,
+) -> Result<(), ApiError> {
+    if patch.password_hash.is_none() && patch.security_profile.is_none() {
+        return Ok(());
+    }
+    let stored = app.store.station(id).await?;
+    let profile = match patch.security_profile {
+        Some(profile) => profile,
+        None => stored.as_ref().and_then(|s| s.security_profile),
+    };
+    let has_password = match &patch.password_hash {
+        Some(hash) => hash.is_some(),
+        None => stored.is_some_and(|s| s.password_hash.is_some()),
+    };
+    match profile {
+        Some(SecurityProfile::BasicAuth | SecurityProfile::TlsBasicAuth) if !has_password => {
+            Err(ApiError::bad_request(
+                "security profiles 1 and 2 use Basic auth: the station needs a password",
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn check_password(password: &str) -> Result<(), ApiError> {
     let length = password.chars().count();
     if !PASSWORD_LENGTH.contains(&length) {
@@ -252,6 +303,7 @@ pub(super) fn station_json(app: &App, record: StationRecord) -> Station {
             .filter(|c| c.connector_id != 0 && c.evse_id != 0)
             .map(connector_json)
             .collect(),
+        security_profile: record.security_profile.map(SecurityProfile::number),
     }
 }
 

@@ -10,12 +10,14 @@ mod ids;
 pub mod local_list;
 mod records;
 mod reservation;
+mod security;
 
 pub use charging::*;
 pub use device_model::*;
 pub use ids::{StationId, StationIdError};
 pub use records::*;
 pub use reservation::*;
+pub use security::{SecurityProfile, UnknownSecurityProfile};
 
 use chrono::{DateTime, Utc};
 

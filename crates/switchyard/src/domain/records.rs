@@ -70,6 +70,8 @@ pub struct StationRecord {
     pub firmware_version: Option<String>,
     pub last_seen: Option<Time>,
     pub connectors: Vec<ConnectorRecord>,
+    /// `None`: not set, the password alone decides (profile 0 or 1, any transport).
+    pub security_profile: Option<super::SecurityProfile>,
 }
 
 /// A change to a station's registration. `None` leaves a field as it is; `Some(None)` clears it.
@@ -79,6 +81,7 @@ pub struct StationPatch {
     pub site_id: Option<Option<String>>,
     pub description: Option<Option<String>>,
     pub boot_policy: Option<BootPolicy>,
+    pub security_profile: Option<Option<super::SecurityProfile>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -3,11 +3,14 @@
 
 mod connection;
 mod observe;
+mod security;
+pub mod tls;
 
 pub use observe::LoggedQuirks;
 
+use axum::Extension;
 use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{OriginalUri, State};
+use axum::extract::{ConnectInfo, OriginalUri, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -16,6 +19,8 @@ use ocpp::Version;
 use crate::app::App;
 use crate::domain::{StationId, StationPatch};
 use crate::metrics::CONNECTIONS_REFUSED;
+use security::{Password, Transport};
+use tls::TlsPeer;
 
 /// Read buffer per connection: small, so 100k idle stations fit in memory (tungstenite's
 /// default of 128 KiB would cost ~13 GB). Larger frames still arrive, in more reads.
@@ -26,10 +31,12 @@ const READ_BUFFER: usize = 4 * 1024;
 /// and the station may never see the close frame. Beyond this the connection is just dropped.
 const TRANSPORT_LIMIT: usize = 4 * ocpp::rpc::MAX_FRAME_BYTES;
 
-/// `GET /ocpp/{…}/{station_id}` with a WebSocket upgrade.
+/// `GET /ocpp/{…}/{station_id}` with a WebSocket upgrade, on the plain listener or on the TLS
+/// one (which adds its [`TlsPeer`]).
 pub async fn upgrade(
     State(app): State<App>,
     OriginalUri(uri): OriginalUri,
+    tls_peer: Option<Extension<ConnectInfo<TlsPeer>>>,
     headers: HeaderMap,
     ws: Result<WebSocketUpgrade, axum::extract::ws::rejection::WebSocketUpgradeRejection>,
 ) -> Response {
@@ -68,18 +75,39 @@ pub async fn upgrade(
             return refuse(StatusCode::NOT_FOUND, "unknown station");
         }
     };
-    if let Some(hash) = record.password_hash
+    let transport = match &tls_peer {
+        None => Transport::Plain,
+        Some(Extension(ConnectInfo(peer))) => Transport::Tls {
+            client: peer.client.as_ref(),
+        },
+    };
+    let organization = app
+        .config
+        .tls
+        .as_ref()
+        .and_then(|tls| tls.client_organization.as_deref());
+    let password = match security::admit(&station, record.security_profile, transport, organization)
+    {
+        Ok(password) => password,
+        Err(refusal) => {
+            tracing::warn!(%station, reason = refusal.message, "refused a station");
+            return refuse(refusal.status, refusal.message);
+        }
+    };
+    let hash = match (password, record.password_hash) {
+        (Password::NotAsked, _) => None,
+        (Password::Required, None) => {
+            // The API refuses such a registration; a password cleared by hand ends here.
+            tracing::warn!(%station, "refused a station: its security profile needs a password");
+            return unauthorized();
+        }
+        (Password::Required | Password::IfSet, hash) => hash,
+    };
+    if let Some(hash) = hash
         && !basic_auth_ok(&headers, &station, hash).await
     {
-        {
-            tracing::warn!(%station, "refused a station: Basic auth missing or wrong");
-            let mut response = refuse(StatusCode::UNAUTHORIZED, "authentication required");
-            response.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                header::HeaderValue::from_static("Basic realm=\"switchyard\""),
-            );
-            return response;
-        }
+        tracing::warn!(%station, "refused a station: Basic auth missing or wrong");
+        return unauthorized();
     }
     let offered = offered_protocols(&headers);
     let chosen = choose_protocol(&offered);
@@ -109,10 +137,20 @@ pub async fn upgrade(
     }
 }
 
+fn unauthorized() -> Response {
+    let mut response = refuse(StatusCode::UNAUTHORIZED, "authentication required");
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        header::HeaderValue::from_static("Basic realm=\"switchyard\""),
+    );
+    response
+}
+
 fn refuse(status: StatusCode, message: &'static str) -> Response {
     let reason = match status {
         StatusCode::NOT_FOUND => "unknown_station",
         StatusCode::UNAUTHORIZED => "unauthorized",
+        StatusCode::FORBIDDEN => "security_profile",
         _ => "unavailable",
     };
     metrics::counter!(CONNECTIONS_REFUSED, "reason" => reason).increment(1);

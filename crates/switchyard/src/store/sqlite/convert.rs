@@ -7,7 +7,7 @@ use chrono::DateTime;
 use rusqlite::Row;
 use rusqlite::types::Type;
 
-use crate::domain::{BootPolicy, BootStatus, StationId, TagStatus, Time};
+use crate::domain::{BootPolicy, BootStatus, SecurityProfile, StationId, TagStatus, Time};
 
 pub(crate) fn millis(time: Time) -> i64 {
     time.timestamp_millis()
@@ -80,6 +80,18 @@ pub(crate) fn boot_policy_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Bo
             format!("unknown boot policy {text:?}"),
         )),
     }
+}
+
+pub(crate) fn security_profile_at(
+    row: &Row<'_>,
+    index: usize,
+) -> rusqlite::Result<Option<SecurityProfile>> {
+    let Some(number) = row.get::<_, Option<u8>>(index)? else {
+        return Ok(None);
+    };
+    SecurityProfile::try_from(number)
+        .map(Some)
+        .map_err(|e| conversion_error(index, Type::Integer, e.to_string()))
 }
 
 #[cfg(test)]

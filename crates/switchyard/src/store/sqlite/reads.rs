@@ -4,7 +4,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::convert::{
-    boot_policy_at, boot_status_at, opt_time_at, station_id_at, tag_status_at, time_at, u32_at,
+    boot_policy_at, boot_status_at, opt_time_at, security_profile_at, station_id_at, tag_status_at,
+    time_at, u32_at,
 };
 use super::samples;
 use crate::domain::{
@@ -160,7 +161,7 @@ pub(crate) fn meter_values(
 macro_rules! station_columns {
     () => {
         "id, password_hash, site_id, description, boot_policy, protocol, boot_status, vendor, \
-         model, serial_number, firmware_version, last_seen"
+         model, serial_number, firmware_version, last_seen, security_profile"
     };
 }
 
@@ -179,6 +180,7 @@ fn station_row(row: &Row<'_>) -> rusqlite::Result<StationRecord> {
         firmware_version: row.get(10)?,
         last_seen: opt_time_at(row, 11)?,
         connectors: Vec::new(),
+        security_profile: security_profile_at(row, 12)?,
     })
 }
 

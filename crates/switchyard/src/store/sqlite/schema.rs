@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     // The list position, not the file name, is the version: a database that main's build
     // brought to version 9 (0011, then 0008) must get this one as version 10, so it goes last.
     include_str!("migrations/0009_charging_profiles.sql"),
+    include_str!("migrations/0012_station_security_profile.sql"),
 ];
 
 /// The schema version this build writes.

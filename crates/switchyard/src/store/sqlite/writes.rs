@@ -178,7 +178,8 @@ fn put_station(
              password_hash = CASE WHEN ?2 THEN ?3 ELSE password_hash END, \
              site_id = CASE WHEN ?4 THEN ?5 ELSE site_id END, \
              description = CASE WHEN ?6 THEN ?7 ELSE description END, \
-             boot_policy = COALESCE(?8, boot_policy) \
+             boot_policy = COALESCE(?8, boot_policy), \
+             security_profile = CASE WHEN ?9 THEN ?10 ELSE security_profile END \
          WHERE id = ?1",
     )?
     .execute(params![
@@ -190,6 +191,8 @@ fn put_station(
         patch.description.is_some(),
         patch.description.clone().flatten(),
         patch.boot_policy.map(boot_policy_str),
+        patch.security_profile.is_some(),
+        patch.security_profile.flatten().map(|p| p.number()),
     ])?;
     reads::station(conn, id)?
         .ok_or_else(|| StoreError::Database(format!("station {id} vanished while writing it")))

@@ -5,7 +5,7 @@ use std::time::Duration;
 use super::{at, new_transaction, register, start, station};
 use crate::domain::{
     BootPolicy, BootReport, BootStatus, ConnectorRecord, Direction, JournalEntry, MeterValue,
-    StationPatch, StatusReport, TagRecord, TagStatus,
+    SecurityProfile, StationPatch, StatusReport, TagRecord, TagStatus,
 };
 use crate::store::{DynStore, TransactionFilter, Write, Written};
 
@@ -21,6 +21,7 @@ pub(crate) async fn station_upsert_patch_and_clear(store: DynStore) {
     assert_eq!(created.boot_policy, BootPolicy::Accepted);
     assert_eq!(created.password_hash, None);
     assert_eq!(created.site_id, None);
+    assert_eq!(created.security_profile, None);
     assert!(created.connectors.is_empty());
 
     let patched = store
@@ -31,6 +32,7 @@ pub(crate) async fn station_upsert_patch_and_clear(store: DynStore) {
                 site_id: Some(Some("depot".into())),
                 description: Some(Some("by the gate".into())),
                 boot_policy: Some(BootPolicy::Pending),
+                security_profile: Some(Some(SecurityProfile::TlsClientCertificate)),
             },
         )
         .await
@@ -39,6 +41,10 @@ pub(crate) async fn station_upsert_patch_and_clear(store: DynStore) {
     assert_eq!(patched.site_id.as_deref(), Some("depot"));
     assert_eq!(patched.description.as_deref(), Some("by the gate"));
     assert_eq!(patched.boot_policy, BootPolicy::Pending);
+    assert_eq!(
+        patched.security_profile,
+        Some(SecurityProfile::TlsClientCertificate)
+    );
 
     // None leaves a field; Some(None) clears it.
     let cleared = store
@@ -55,6 +61,10 @@ pub(crate) async fn station_upsert_patch_and_clear(store: DynStore) {
     assert_eq!(cleared.password_hash.as_deref(), Some("$argon2id$x"));
     assert_eq!(cleared.description.as_deref(), Some("by the gate"));
     assert_eq!(cleared.boot_policy, BootPolicy::Pending);
+    assert_eq!(
+        cleared.security_profile,
+        Some(SecurityProfile::TlsClientCertificate)
+    );
     assert_eq!(store.station(&id).await.unwrap(), Some(cleared.clone()));
 
     // A station created with a patch takes it.
@@ -72,6 +82,18 @@ pub(crate) async fn station_upsert_patch_and_clear(store: DynStore) {
 
     let all = store.stations().await.unwrap();
     assert_eq!(all, vec![other, cleared]);
+
+    let unset = store
+        .put_station(
+            &id,
+            StationPatch {
+                security_profile: Some(None),
+                ..StationPatch::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(unset.security_profile, None);
 }
 
 pub(crate) async fn station_reports(store: DynStore) {
