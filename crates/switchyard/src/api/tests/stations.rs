@@ -7,8 +7,8 @@ use crate::domain::{
     BootPolicy, BootReport, BootStatus, ConnectorRecord, Direction, JournalEntry, StatusReport,
 };
 
-/// API.md's station fields, plus our `boot_policy`.
-const FIELDS: [&str; 14] = [
+/// API.md's station fields, plus our `boot_policy` and `security_profile`.
+const FIELDS: [&str; 15] = [
     "id",
     "registered",
     "connected",
@@ -23,6 +23,7 @@ const FIELDS: [&str; 14] = [
     "description",
     "last_seen",
     "connectors",
+    "security_profile",
 ];
 
 #[tokio::test]
@@ -155,6 +156,39 @@ async fn boot_policy_extension() {
     );
     let reply = h.put(uri, json!({"boot_policy": "Maybe"})).await;
     assert_eq!(reply.error(400), "bad_request");
+}
+
+#[tokio::test]
+async fn security_profile_extension() {
+    let h = Harness::new();
+    let uri = "/api/v1/stations/CP-1";
+    assert_eq!(
+        h.put(uri, json!({})).await.ok()["security_profile"],
+        serde_json::Value::Null
+    );
+    let station = h.put(uri, json!({"security_profile": 3})).await.ok();
+    assert_eq!(station["security_profile"], 3);
+    let record = h.app.store.station(&sid("CP-1")).await.unwrap().unwrap();
+    assert_eq!(
+        record.security_profile,
+        Some(crate::domain::SecurityProfile::TlsClientCertificate)
+    );
+    for bad in [json!(4), json!(-1), json!("2")] {
+        let reply = h.put(uri, json!({"security_profile": bad})).await;
+        assert_eq!(reply.error(400), "bad_request", "{bad}");
+    }
+    // Profiles 1 and 2 are Basic auth: not without a password, and the password cannot be
+    // removed while they hold.
+    let reply = h.put(uri, json!({"security_profile": 2})).await;
+    assert_eq!(reply.error(400), "bad_request");
+    let both = json!({"security_profile": 2, "password": "0123456789abcdef"});
+    assert_eq!(h.put(uri, both).await.ok()["security_profile"], 2);
+    let reply = h.put(uri, json!({"password": null})).await;
+    assert_eq!(reply.error(400), "bad_request");
+    assert_eq!(
+        h.put(uri, json!({"security_profile": null})).await.ok()["security_profile"],
+        serde_json::Value::Null
+    );
 }
 
 #[tokio::test]
