@@ -35,6 +35,8 @@ struct Tls {
     pki: TestPki,
     /// A second CA the server does not trust.
     stranger: TestPki,
+    /// Where the PEM files are; removed when the test ends.
+    _files: tempfile::TempDir,
 }
 
 async fn start() -> Tls {
@@ -56,13 +58,12 @@ async fn start() -> Tls {
         .as_ref()
         .and_then(|r| r.tls_addr)
         .expect("a TLS address");
-    // The PEM files must outlive the test; the server's own temp dir is dropped with it.
-    std::mem::forget(dir);
     Tls {
         server,
         addr,
         pki,
         stranger,
+        _files: dir,
     }
 }
 
