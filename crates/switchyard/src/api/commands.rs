@@ -90,7 +90,7 @@ pub struct CallResponse {
         (status = 401, description = "No or wrong bearer token", body = ErrorBody),
         (status = 404, description = "Unknown station or command; remote-stop: unknown transaction, or one of another station", body = ErrorBody),
         (status = 409, description = "remote-stop: the transaction has already stopped", body = ErrorBody),
-        (status = 422, description = "The station's state forbids the command (e.g. its boot is Pending)", body = ErrorBody),
+        (status = 422, description = "The station's state forbids the command (e.g. its boot is Pending), or it would lower the station's registered security profile", body = ErrorBody),
         (status = 502, description = "The station answered with a CALLERROR", body = ErrorBody),
         (status = 503, description = "The station is not connected", body = ErrorBody),
         (status = 504, description = "The station did not answer in time", body = ErrorBody),
@@ -139,6 +139,9 @@ pub async fn run_command(
         Err(error) => Err(error),
     };
     ensure_allowed(&app, &station.id, name.as_str(), name.needs_accepted_boot())?;
+    if let Ok(command) = &command {
+        super::no_downgrade::check(station.security_profile, command)?;
+    }
     ensure_connected(&app, &station.id)?;
     let command = command?;
     let (timeout, wait_start) = options(&app, query, name == CommandName::RemoteStart)?;
@@ -174,6 +177,7 @@ pub async fn run_command(
         (status = 400, description = "Invalid body, unknown action or payload invalid for the station's OCPP version", body = ErrorBody),
         (status = 401, description = "No or wrong bearer token", body = ErrorBody),
         (status = 404, description = "Unknown station", body = ErrorBody),
+        (status = 422, description = "The call would lower the station's registered security profile (A00.FR.005)", body = ErrorBody),
         (status = 502, description = "The station answered with a CALLERROR", body = ErrorBody),
         (status = 503, description = "The station is not connected", body = ErrorBody),
         (status = 504, description = "The station did not answer in time", body = ErrorBody),
@@ -192,6 +196,9 @@ pub async fn raw_call(
         .and_then(|bytes| parse_body::<CallBody>(&headers, &bytes))
         .and_then(raw_command);
     ensure_allowed(&app, &station.id, "call", false)?;
+    if let Ok(command) = &command {
+        super::no_downgrade::check(station.security_profile, command)?;
+    }
     ensure_connected(&app, &station.id)?;
     let command = command?;
     let (timeout, _) = options(&app, query, false)?;

@@ -14,6 +14,7 @@ mod id_tags;
 mod journal;
 mod json;
 mod local_list;
+mod no_downgrade;
 mod openapi;
 mod reservations;
 mod stations;

@@ -185,6 +185,18 @@ async fn security_profile_extension() {
     assert_eq!(h.put(uri, both).await.ok()["security_profile"], 2);
     let reply = h.put(uri, json!({"password": null})).await;
     assert_eq!(reply.error(400), "bad_request");
+    // A00.FR.005: no lowering through OCPP, decided before the station is even asked (it
+    // is not connected here: otherwise 503).
+    let lower = json!({"key": "SecurityProfile", "value": "1"});
+    let reply = h
+        .post("/api/v1/stations/CP-1/commands/change-configuration", lower)
+        .await;
+    assert_eq!(reply.error(422), "unprocessable");
+    let raise = json!({"key": "SecurityProfile", "value": "3"});
+    let reply = h
+        .post("/api/v1/stations/CP-1/commands/change-configuration", raise)
+        .await;
+    assert_eq!(reply.error(503), "station_not_connected");
     assert_eq!(
         h.put(uri, json!({"security_profile": null})).await.ok()["security_profile"],
         serde_json::Value::Null
