@@ -104,6 +104,10 @@ pub enum Command {
         /// `EMS`, `Other`, `SO`, `CSO`.
         limit_sources: Vec<String>,
     },
+    /// 1.6 UpdateFirmware; 2.x UpdateFirmware with `request_id` as its requestId.
+    UpdateFirmware(Box<FirmwareUpdate>),
+    /// 1.6 GetDiagnostics; 2.x GetLog of the DiagnosticsLog with `request_id`.
+    GetDiagnostics(Box<DiagnosticsUpload>),
     /// Exactly this CALL (validated against the station's version first).
     Raw {
         action: String,
@@ -131,6 +135,8 @@ impl Command {
             Command::DataTransfer { .. } => "data-transfer",
             Command::ReserveNow { .. } => "reserve-now",
             Command::CancelReservation { .. } => "cancel-reservation",
+            Command::UpdateFirmware(_) => "update-firmware",
+            Command::GetDiagnostics(_) => "get-diagnostics",
             Command::Raw { .. } => "call",
             Command::SetChargingProfile { .. } => "set-charging-profile",
             Command::ClearChargingProfile { .. } => "clear-charging-profile",
@@ -166,6 +172,27 @@ pub fn refusal(
         )),
         _ => None,
     }
+}
+
+/// Where a station fetches new firmware, and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FirmwareUpdate {
+    pub request_id: i64,
+    pub location: String,
+    pub retrieve_at: crate::domain::Time,
+    pub retries: Option<u32>,
+    pub retry_interval_s: Option<u32>,
+}
+
+/// Where a station uploads its diagnostics (2.x: its DiagnosticsLog), covering which span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiagnosticsUpload {
+    pub request_id: i64,
+    pub location: String,
+    pub start_time: Option<crate::domain::Time>,
+    pub stop_time: Option<crate::domain::Time>,
+    pub retries: Option<u32>,
+    pub retry_interval_s: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -94,6 +94,9 @@ pub struct ServeOptions {
     /// [default: O not checked]
     #[arg(long, env = "SWITCHYARD_TLS_CLIENT_ORGANIZATION")]
     pub tls_client_organization: Option<String>,
+    /// Largest firmware image or diagnostics file accepted, bytes [default: 1073741824, 1 GiB]
+    #[arg(long, env = "SWITCHYARD_UPLOAD_LIMIT")]
+    pub upload_limit: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -150,6 +153,7 @@ impl ServeOptions {
             tls_client_organization: self
                 .tls_client_organization
                 .or(lower.tls_client_organization),
+            upload_limit: self.upload_limit.or(lower.upload_limit),
         }
     }
 
@@ -191,6 +195,7 @@ impl ServeOptions {
             tls,
             public_url: self
                 .public_url
+                .map(|url| url.trim_end_matches('/').to_owned())
                 .unwrap_or_else(|| format!("http://{listen}")),
             listen,
             data_dir,
@@ -205,6 +210,7 @@ impl ServeOptions {
             synchronous: self.synchronous.unwrap_or_default(),
             log_format: self.log_format.unwrap_or_default(),
             read_configuration_on_boot: self.read_configuration_on_boot.unwrap_or(true),
+            upload_limit: self.upload_limit.unwrap_or(DEFAULT_UPLOAD_LIMIT),
         })
     }
 }
@@ -229,6 +235,8 @@ pub struct Config {
     pub read_configuration_on_boot: bool,
     /// The TLS listener (security profiles 2 and 3), if configured.
     pub tls: Option<TlsSettings>,
+    /// Bytes: the largest firmware image or diagnostics upload accepted.
+    pub upload_limit: u64,
 }
 
 /// Where and with what the TLS listener serves wss:// and https://.
@@ -280,6 +288,9 @@ fn tls_settings(
         client_organization,
     }))
 }
+
+/// 1 GiB: firmware images of real chargers reach a few hundred MiB.
+pub const DEFAULT_UPLOAD_LIMIT: u64 = 1 << 30;
 
 impl Default for Config {
     fn default() -> Config {

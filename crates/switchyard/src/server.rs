@@ -129,6 +129,11 @@ pub async fn start(config: Config) -> Result<Running, ServerError> {
         })?),
         None => None,
     };
+    let mut config = config;
+    // The default public URL names the listen address; with port 0 that is the bound one.
+    if config.public_url == format!("http://{}", config.listen) {
+        config.public_url = format!("http://{addr}");
+    }
     let shutdown = CancellationToken::new();
     let app = App {
         config: Arc::new(config),
@@ -142,6 +147,7 @@ pub async fn start(config: Config) -> Result<Running, ServerError> {
         logged_quirks: Default::default(),
         automation: Default::default(),
     };
+    crate::operations::campaigns::spawn_runner(app.clone());
     let router = router(app.clone());
     let stop = shutdown.clone();
     let plain = {

@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 
 use crate::commands::{Command, CommandError, CommandReply};
 use crate::domain::auth::Authorization;
+use crate::domain::firmware::{DiagnosticsStatusReport, FirmwareStatusReport};
 use crate::domain::{
     Attribute, BootStatus, MeterReadings, NewTransaction, ReportedVariable, ReservationUpdate,
     StationId, StatusReport, StopTransaction, Time, TransactionEvent, VariableKey,
@@ -45,6 +46,11 @@ pub enum Inbound {
     /// A notification the system records only in the journal for now, answered with an
     /// empty confirmation (firmware/diagnostics/log status, security events).
     Notification,
+    /// FirmwareStatusNotification: stored, then acknowledged.
+    FirmwareStatus(FirmwareStatusReport),
+    /// 1.6 DiagnosticsStatusNotification, 2.x LogStatusNotification: stored, then
+    /// acknowledged.
+    DiagnosticsStatus(DiagnosticsStatusReport),
     /// A request the system cannot serve yet, answered with the version's refusal
     /// (e.g. 1.6 SignCertificate → Rejected).
     Refused,

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ResetKind};
 use crate::domain::auth::Authorization;
+use crate::domain::firmware::{DiagnosticsStatusReport, FirmwareStatusReport};
 use crate::domain::{
     Attribute, BootStatus, ConnectorRecord, MeterReadings, MeterValue, Mutability, NewTransaction,
     ReportedVariable, SampleValue, SampledValue, StatusReport, StopTransaction, TagStatus, Time,
@@ -123,15 +124,25 @@ impl VersionAdapter for V16 {
                     message_id: r.message_id.map(CiString::into_inner),
                 }
             }),
-            // Recorded in the journal; the features that act on them come later.
+            // 1.6 has no request ids: a notification is about the station's latest request.
             Action::FirmwareStatusNotification => {
-                with(payload, |_: v16::FirmwareStatusNotificationRequest| {
-                    Inbound::Notification
+                with(payload, |r: v16::FirmwareStatusNotificationRequest| {
+                    Inbound::FirmwareStatus(FirmwareStatusReport {
+                        station_id,
+                        status: wire_name(&r.status),
+                        request_id: None,
+                        received_at,
+                    })
                 })
             }
             Action::DiagnosticsStatusNotification => {
-                with(payload, |_: v16::DiagnosticsStatusNotificationRequest| {
-                    Inbound::Notification
+                with(payload, |r: v16::DiagnosticsStatusNotificationRequest| {
+                    Inbound::DiagnosticsStatus(DiagnosticsStatusReport {
+                        station_id,
+                        status: wire_name(&r.status),
+                        request_id: None,
+                        received_at,
+                    })
                 })
             }
             Action::SecurityEventNotification => {
@@ -421,6 +432,23 @@ impl VersionAdapter for V16 {
                     connector_id: *target,
                     duration: *duration_s,
                     charging_rate_unit: charging_rate_unit.map(charging::rate_unit),
+            Command::UpdateFirmware(update) => call(
+                &v16::UpdateFirmwareRequest {
+                    location: update.location.clone(),
+                    retries: update.retries,
+                    retrieve_date: Timestamp(update.retrieve_at),
+                    retry_interval: update.retry_interval_s,
+                },
+                // An empty confirmation: status Accepted (API.md).
+                Expect::Status,
+            ),
+            Command::GetDiagnostics(upload) => call(
+                &v16::GetDiagnosticsRequest {
+                    location: upload.location.clone(),
+                    retries: upload.retries,
+                    retry_interval: upload.retry_interval_s,
+                    start_time: upload.start_time.map(Timestamp),
+                    stop_time: upload.stop_time.map(Timestamp),
                 },
                 Expect::Status,
             ),

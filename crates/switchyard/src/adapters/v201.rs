@@ -19,6 +19,7 @@ use super::{
 };
 use crate::commands::{Availability, Command, CommandError, CommandReply, ReportBase, ResetKind};
 use crate::domain::auth::Authorization;
+use crate::domain::firmware::{DiagnosticsStatusReport, FirmwareStatusReport};
 use crate::domain::{
     BootStatus, ConnectorRecord, MeterReadings, MeterValue, ReservationStatus, ReservationUpdate,
     SampleValue, SampledValue, StatusReport, TagStatus, Time, TransactionEvent,
@@ -29,6 +30,11 @@ use crate::domain::{
 const DEFAULT_MEASURAND: &str = "Energy.Active.Import.Register";
 
 pub struct V201;
+
+/// A system request id as 2.x's 32-bit `requestId`.
+fn request_id(id: i64) -> Result<i32, CommandError> {
+    i32::try_from(id).map_err(|_| CommandError::Invalid(format!("request id {id} is too large")))
+}
 
 impl VersionAdapter for V201 {
     fn protocol(&self) -> ocpp::Version {
@@ -144,13 +150,23 @@ impl VersionAdapter for V201 {
                 })
             }
             Action::FirmwareStatusNotification => {
-                with(payload, |_: v201::FirmwareStatusNotificationRequest| {
-                    Inbound::Notification
+                with(payload, |r: v201::FirmwareStatusNotificationRequest| {
+                    Inbound::FirmwareStatus(FirmwareStatusReport {
+                        station_id: context.station_id.clone(),
+                        status: label(&r.status).to_owned(),
+                        request_id: r.request_id.map(i64::from),
+                        received_at: context.received_at,
+                    })
                 })
             }
             Action::LogStatusNotification => {
-                with(payload, |_: v201::LogStatusNotificationRequest| {
-                    Inbound::Notification
+                with(payload, |r: v201::LogStatusNotificationRequest| {
+                    Inbound::DiagnosticsStatus(DiagnosticsStatusReport {
+                        station_id: context.station_id.clone(),
+                        status: label(&r.status).to_owned(),
+                        request_id: r.request_id.map(i64::from),
+                        received_at: context.received_at,
+                    })
                 })
             }
             Action::NotifyMonitoringReport => {
@@ -431,6 +447,40 @@ impl VersionAdapter for V201 {
             }
             Command::ClearCache => call(
                 &v201::ClearCacheRequest { custom_data: None },
+                Expect::Status,
+            ),
+            Command::UpdateFirmware(update) => call(
+                &v201::UpdateFirmwareRequest {
+                    retries: update.retries,
+                    retry_interval: update.retry_interval_s,
+                    request_id: request_id(update.request_id)?,
+                    firmware: v201::Firmware {
+                        location: limited("location", &update.location)?,
+                        retrieve_date_time: Timestamp(update.retrieve_at),
+                        install_date_time: None,
+                        signing_certificate: None,
+                        signature: None,
+                        custom_data: None,
+                    },
+                    custom_data: None,
+                },
+                Expect::Status,
+            ),
+            // N01: the diagnostics log is GetLog with logType DiagnosticsLog.
+            Command::GetDiagnostics(upload) => call(
+                &v201::GetLogRequest {
+                    log: v201::LogParameters {
+                        remote_location: limited("location", &upload.location)?,
+                        oldest_timestamp: upload.start_time.map(Timestamp),
+                        latest_timestamp: upload.stop_time.map(Timestamp),
+                        custom_data: None,
+                    },
+                    log_type: v201::Log::DiagnosticsLog,
+                    request_id: request_id(upload.request_id)?,
+                    retries: upload.retries,
+                    retry_interval: upload.retry_interval_s,
+                    custom_data: None,
+                },
                 Expect::Status,
             ),
             Command::SendLocalList { update } => call(

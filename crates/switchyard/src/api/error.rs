@@ -43,6 +43,9 @@ pub enum ApiError {
     /// 504: the station did not answer in time.
     #[error("{0}")]
     Timeout(String),
+    /// 413: an upload larger than the server's `--upload-limit`.
+    #[error("{0}")]
+    TooLarge(String),
     /// 500: something of ours failed; the cause is logged, never sent.
     #[error("internal error")]
     Internal(String),
@@ -61,7 +64,8 @@ pub struct ErrorBody {
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// `bad_request`, `unauthorized`, `not_found`, `method_not_allowed`, `conflict`,
-    /// `unprocessable`, `call_error`, `station_not_connected`, `station_timeout`, `internal`.
+    /// `unprocessable`, `call_error`, `station_not_connected`, `station_timeout`,
+    /// `payload_too_large`, `internal`.
     pub code: &'static str,
     pub message: String,
     /// Only with `call_error`: the station's OCPP error code.
@@ -85,6 +89,7 @@ impl ApiError {
             ApiError::CallError(_) => StatusCode::BAD_GATEWAY,
             ApiError::NotConnected(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Timeout(_) => StatusCode::GATEWAY_TIMEOUT,
+            ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -100,6 +105,7 @@ impl ApiError {
             ApiError::CallError(_) => "call_error",
             ApiError::NotConnected(_) => "station_not_connected",
             ApiError::Timeout(_) => "station_timeout",
+            ApiError::TooLarge(_) => "payload_too_large",
             ApiError::Internal(_) => "internal",
         }
     }

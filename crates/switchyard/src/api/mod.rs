@@ -5,11 +5,15 @@
 //! including its JSON 404 fallback; errors of every handler are one [`ApiError`].
 
 mod charging_profiles;
+mod campaigns;
 mod command_bodies;
 mod commands;
 mod configuration;
+mod diagnostics;
 mod error;
 mod events;
+mod files;
+mod firmware;
 mod id_tags;
 mod journal;
 mod json;
@@ -112,6 +116,17 @@ fn v1_routes() -> OpenApiRouter<App> {
             charging_profiles::put_profile,
             charging_profiles::delete_profile
         ))
+        .routes(routes!(firmware::upload_firmware, firmware::list_firmware))
+        .routes(routes!(firmware::update_firmware))
+        .routes(routes!(firmware::station_firmware))
+        .routes(routes!(
+            campaigns::create_campaign,
+            campaigns::list_campaigns
+        ))
+        .routes(routes!(campaigns::get_campaign))
+        .routes(routes!(diagnostics::get_diagnostics))
+        .routes(routes!(diagnostics::list_diagnostics))
+        .routes(routes!(diagnostics::download_diagnostics))
 }
 
 /// The routes outside `/api/v1`, and the document's info, security and tags.
@@ -119,6 +134,7 @@ fn root_routes() -> OpenApiRouter<App> {
     OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(metrics))
+        .merge(files::routes())
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]

@@ -41,6 +41,8 @@ wrong `Content-Type`, unknown body fields and invalid query values are 400.";
         (name = "operations", description = "Health, metrics and this document"),
         (name = "reservations", description = "Reservations of a station, EVSE or connector for an id tag"),
         (name = "smart-charging", description = "Charging profiles kept per station and sent to it (1.6 Smart Charging, 2.0.1 block K)"),
+        (name = "firmware", description = "Firmware images, updates and campaigns; stations download from /files/firmware without a token"),
+        (name = "diagnostics", description = "Diagnostics and logs; stations upload to /files/diagnostics without a token"),
     )
 )]
 pub struct ApiDoc;

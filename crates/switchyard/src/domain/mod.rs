@@ -6,6 +6,7 @@
 pub mod auth;
 mod charging;
 mod device_model;
+pub mod firmware;
 mod ids;
 pub mod local_list;
 mod records;

@@ -192,6 +192,21 @@ impl Session {
                 self.respond(now, call, &Outbound::DataTransferUnknownVendor)
             }
             Inbound::Notification => self.respond(now, call, &Outbound::Empty),
+            // Acknowledged only once stored, so a status is never lost (principle 1).
+            Inbound::FirmwareStatus(report) => self.push_write(
+                Write::FirmwareStatus(report),
+                Awaiting::Reply {
+                    call,
+                    then: Then::Empty,
+                },
+            ),
+            Inbound::DiagnosticsStatus(report) => self.push_write(
+                Write::DiagnosticsStatus(report),
+                Awaiting::Reply {
+                    call,
+                    then: Then::Empty,
+                },
+            ),
             Inbound::Refused => self.respond(now, call, &Outbound::Refused),
             // Acknowledged only once stored, like every report the system acts on.
             Inbound::ReservationStatus(update) => self.push_write(

@@ -11,6 +11,7 @@
 //! appended without waiting, written in batches, trimmed to the last N frames per station. A
 //! journal read sees every frame queued before it.
 
+pub mod firmware;
 pub mod sqlite;
 
 #[cfg(test)]
@@ -21,6 +22,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::domain::local_list::{ListUpdate, LocalListState};
+pub use firmware::FirmwareStore;
+
+use crate::domain::firmware::{DiagnosticsStatusReport, FirmwareStatusReport};
 use crate::domain::{
     BootReport, ChargingProfile, DesiredValue, JournalEntry, KeptProfile, MeterOutcome,
     MeterReadings, MeterValue, NewReservation, NewTransaction, ProfileAnswer, ReservationRecord,
@@ -67,6 +71,10 @@ pub enum Write {
     },
     /// 2.x ReservationStatusUpdate: the station expired or removed a reservation.
     ReservationStatus(ReservationUpdate),
+    /// A FirmwareStatusNotification.
+    FirmwareStatus(FirmwareStatusReport),
+    /// A DiagnosticsStatusNotification / LogStatusNotification.
+    DiagnosticsStatus(DiagnosticsStatusReport),
 }
 
 /// The result of a [`Write`], variant for variant.
@@ -85,6 +93,9 @@ pub enum Written {
     Seen,
     /// Whether an active reservation of that station changed.
     ReservationStatus(bool),
+    FirmwareStatus,
+    /// Whether a diagnostics request of the station's was found to update.
+    DiagnosticsStatus(bool),
 }
 
 #[derive(Clone, Debug, Default)]
@@ -104,7 +115,7 @@ pub struct ReservationFilter {
 }
 
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: FirmwareStore + Send + Sync + 'static {
     // Stations
     /// Register or update; returns the record after the change.
     async fn put_station(&self, id: &StationId, patch: StationPatch) -> StoreResult<StationRecord>;

@@ -11,6 +11,7 @@
 mod billing;
 mod charging_profiles;
 mod convert;
+mod firmware;
 mod journal;
 mod operator_state;
 mod pool;

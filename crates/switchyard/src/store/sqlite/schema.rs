@@ -24,6 +24,8 @@ const MIGRATIONS: &[&str] = &[
     // brought to version 9 (0011, then 0008) must get this one as version 10, so it goes last.
     include_str!("migrations/0009_charging_profiles.sql"),
     include_str!("migrations/0012_station_security_profile.sql"),
+    // Numbered by feature, listed in the order merged: a database keeps the versions it has.
+    include_str!("migrations/0010_firmware.sql"),
 ];
 
 /// The schema version this build writes.

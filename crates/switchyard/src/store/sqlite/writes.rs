@@ -29,6 +29,7 @@ pub(crate) enum Op {
     Operator(OperatorWrite),
     Reservation(reservations::Change),
     Profile(charging_profiles::ProfileOp),
+    Firmware(super::firmware::FirmwareOp),
 }
 
 /// What an [`Op`] produced, variant for variant.
@@ -42,6 +43,7 @@ pub(crate) enum Done {
     Reservation(reservations::Changed),
     /// Whether a charging-profile op changed a row.
     Profile(bool),
+    Firmware(super::firmware::FirmwareDone),
 }
 
 pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
@@ -59,6 +61,7 @@ pub(crate) fn apply(conn: &Connection, op: &Op) -> Result<Done, StoreError> {
         ),
         Op::Operator(write) => Done::Operator(operator_state::apply(conn, write)?),
         Op::Reservation(change) => Done::Reservation(reservations::apply(conn, change)?),
+        Op::Firmware(op) => Done::Firmware(super::firmware::apply(conn, op)?),
     })
 }
 
@@ -103,6 +106,13 @@ fn apply_write(conn: &Connection, write: &Write) -> Result<Written, StoreError> 
         ),
         Write::ReservationStatus(update) => {
             Written::ReservationStatus(reservations::station_update(conn, update)?)
+        }
+        Write::FirmwareStatus(report) => {
+            super::firmware::firmware_status(conn, report)?;
+            Written::FirmwareStatus
+        }
+        Write::DiagnosticsStatus(report) => {
+            Written::DiagnosticsStatus(super::firmware::diagnostics_status(conn, report)?)
         }
     })
 }
