@@ -7,6 +7,9 @@
 pub mod v16;
 pub mod v201;
 
+#[cfg(test)]
+mod firmware_tests;
+
 use ocpp::Quirk;
 use ocpp::rpc::PayloadError;
 use serde_json::value::RawValue;

@@ -104,7 +104,9 @@ pub async fn upload_firmware(
             size: saved.size,
             sha256: saved.sha256,
             token,
-            uploaded_at: Utc::now(),
+            // The store keeps milliseconds: answer with what a later GET shows.
+            uploaded_at: DateTime::from_timestamp_millis(Utc::now().timestamp_millis())
+                .unwrap_or_default(),
         })
         .await?;
     Ok((StatusCode::CREATED, AppJson(firmware_body(&app, file))))

@@ -7,6 +7,7 @@
 mod charging_profiles;
 mod concurrency;
 mod events;
+mod firmware;
 mod meter;
 mod reservations;
 mod stations;
@@ -16,6 +17,7 @@ mod variables;
 pub(crate) use charging_profiles::*;
 pub(crate) use concurrency::*;
 pub(crate) use events::*;
+pub(crate) use firmware::*;
 pub(crate) use meter::*;
 pub(crate) use reservations::*;
 pub(crate) use stations::*;

@@ -5,6 +5,7 @@
 mod charging_profiles;
 mod commands;
 mod configuration;
+mod firmware;
 mod id_tags;
 mod operations;
 mod reservations;

@@ -151,6 +151,23 @@ async fn openapi_lists_every_route() {
             "/api/v1/stations/{id}/charging-profiles/{profile_id}",
             vec!["put", "delete"],
         ),
+        ("/api/v1/firmware", vec!["post", "get"]),
+        ("/api/v1/firmware-campaigns", vec!["post", "get"]),
+        ("/api/v1/firmware-campaigns/{id}", vec!["get"]),
+        (
+            "/api/v1/stations/{id}/commands/update-firmware",
+            vec!["post"],
+        ),
+        ("/api/v1/stations/{id}/firmware", vec!["get"]),
+        (
+            "/api/v1/stations/{id}/commands/get-diagnostics",
+            vec!["post"],
+        ),
+        ("/api/v1/diagnostics", vec!["get"]),
+        ("/api/v1/diagnostics/{id}/file", vec!["get"]),
+        ("/files/firmware/{token}/{filename}", vec!["get"]),
+        ("/files/diagnostics/{token}", vec!["post"]),
+        ("/files/diagnostics/{token}/{filename}", vec!["put"]),
     ];
     let paths = document["paths"].as_object().unwrap();
     assert_eq!(paths.len(), expected.len(), "{:?}", paths.keys());
@@ -178,6 +195,14 @@ async fn openapi_lists_every_route() {
     let commands = &paths["/api/v1/stations/{id}/commands/{command}"]["post"]["parameters"];
     assert!(commands.to_string().contains("timeout_s"), "{commands}");
     assert_eq!(paths["/health"]["get"]["security"], json!([{}]));
+    // Stations cannot send a token: the file routes need none.
+    for (path, method) in [
+        ("/files/firmware/{token}/{filename}", "get"),
+        ("/files/diagnostics/{token}", "post"),
+        ("/files/diagnostics/{token}/{filename}", "put"),
+    ] {
+        assert_eq!(paths[path][method]["security"], json!([{}]), "{path}");
+    }
     // Fields that are always present, if null, are required.
     let required = &schemas["Station"]["required"];
     for field in ["site_id", "last_seen", "connectors", "boot_status"] {

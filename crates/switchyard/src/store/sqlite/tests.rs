@@ -26,6 +26,7 @@ async fn fresh() -> (TempDir, DynStore) {
 }
 
 all_contract_tests!(fresh().await);
+crate::store::tests::firmware_contract_tests!(fresh().await);
 
 /// A second connection to the store's file, for what the trait cannot show.
 fn raw(dir: &TempDir) -> Connection {
