@@ -152,9 +152,10 @@ pub struct Diagnostics {
     /// When the upload arrived, `null` before.
     #[schema(required = true)]
     pub received_at: Option<DateTime<Utc>>,
-    /// `Requested`, `NotSent`, the station's refusal (2.x `Rejected`), then what its status
-    /// notifications say: `Uploading`, `Uploaded`, `UploadFailed` (2.x: `UploadFailure`,
-    /// `BadMessage`, `PermissionDenied`, `NotSupportedOperation`, …).
+    /// `Requested`, `NotSent`, `NoFile` (1.6: the station has none), the station's refusal
+    /// (2.x `Rejected`), then what its status notifications say: `Uploading`, `Uploaded`,
+    /// `UploadFailed` (2.x: `UploadFailure`, `BadMessage`, `PermissionDenied`,
+    /// `NotSupportedOperation`, …).
     pub status: String,
     pub requested_at: DateTime<Utc>,
     /// Where the station was told to upload.

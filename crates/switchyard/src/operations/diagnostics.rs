@@ -66,15 +66,66 @@ pub async fn prepare(
 /// Keep what the station answered: the file name it will upload (1.6 `fileName`, 2.x
 /// `filename`) and, when it refused, its status.
 pub async fn record_answer(app: &App, id: i64, reply: &CommandReply) -> StoreResult<()> {
-    #[derive(Deserialize)]
+    let (filename, refused) = read_answer(reply);
+    app.store.diagnostics_answered(id, filename, refused).await
+}
+
+/// The file name, and the status to keep if the station will not upload: 2.x says so in its
+/// status; a 1.6 GetDiagnostics.conf without `fileName` means no file is available: `NoFile`.
+fn read_answer(reply: &CommandReply) -> (Option<String>, Option<String>) {
+    #[derive(Default, Deserialize)]
     struct Answer {
         #[serde(rename = "fileName", alias = "filename")]
         file_name: Option<String>,
+        status: Option<String>,
     }
-    let filename = serde_json::from_str::<Answer>(reply.response.get())
-        .ok()
-        .and_then(|a| a.file_name)
+    let answer = serde_json::from_str::<Answer>(reply.response.get()).unwrap_or_default();
+    let refused = match (&answer.status, &answer.file_name) {
+        (None, None) => Some("NoFile".to_owned()),
+        _ => (reply.status != "Accepted").then(|| reply.status.clone()),
+    };
+    let filename = answer
+        .file_name
         .and_then(|name| super::files::station_filename(&name));
-    let refused = (reply.status != "Accepted").then(|| reply.status.clone());
-    app.store.diagnostics_answered(id, filename, refused).await
+    (filename, refused)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::value::RawValue;
+
+    use super::*;
+
+    fn reply(status: &str, response: &str) -> CommandReply {
+        CommandReply {
+            status: status.into(),
+            response: RawValue::from_string(response.into()).unwrap(),
+            remote_start_id: None,
+            variables: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn answers_name_the_file_or_why_there_is_none() {
+        let named = reply("Accepted", r#"{"fileName":"logs/d.zip"}"#);
+        assert_eq!(read_answer(&named), (Some("d.zip".into()), None));
+        let none = reply("Accepted", "{}");
+        assert_eq!(read_answer(&none), (None, Some("NoFile".into())));
+        let accepted = reply("Accepted", r#"{"status":"Accepted","filename":"l.txt"}"#);
+        assert_eq!(read_answer(&accepted), (Some("l.txt".into()), None));
+        let rejected = reply("Rejected", r#"{"status":"Rejected"}"#);
+        assert_eq!(read_answer(&rejected), (None, Some("Rejected".into())));
+    }
+
+    #[test]
+    fn the_upload_url_is_under_the_public_url() {
+        let config = Config {
+            public_url: "https://csms.example".into(),
+            ..Config::default()
+        };
+        assert_eq!(
+            upload_url(&config, "tok"),
+            "https://csms.example/files/diagnostics/tok"
+        );
+    }
 }

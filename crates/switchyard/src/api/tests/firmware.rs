@@ -111,6 +111,15 @@ async fn an_uploaded_image_is_listed_and_served_without_a_token() {
 }
 
 #[tokio::test]
+async fn images_are_not_held_to_the_api_body_limit() {
+    let Hosted { h, .. } = &hosted(1 << 30);
+    let image: &'static [u8] = Box::leak(vec![7u8; 3 * 1024 * 1024].into_boxed_slice());
+    let resp = upload(h, "big.bin", image).await;
+    assert_eq!(resp.status, StatusCode::CREATED, "{}", resp.text);
+    assert_eq!(resp.json()["sha256"], sha256_hex(image));
+}
+
+#[tokio::test]
 async fn uploads_need_the_token_a_valid_name_and_fit_the_limit() {
     let Hosted { h, .. } = &hosted(16);
     let request = Request::builder()

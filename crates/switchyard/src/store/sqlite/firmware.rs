@@ -207,6 +207,10 @@ pub(crate) fn diagnostics_status(
     conn: &Connection,
     report: &DiagnosticsStatusReport,
 ) -> rusqlite::Result<bool> {
+    // Idle (a triggered notification: no upload in progress) says nothing of a request.
+    if report.status == "Idle" {
+        return Ok(false);
+    }
     let station = report.station_id.as_str();
     let named = match report.request_id {
         Some(id) => conn
@@ -217,7 +221,6 @@ pub(crate) fn diagnostics_status(
     if named > 0 {
         return Ok(true);
     }
-    // 2.x Idle (N01.FR.17: no upload in progress) names no request either.
     let latest = conn
         .prepare_cached(
             "UPDATE diagnostics SET status = ?2 WHERE id = \

@@ -171,6 +171,11 @@ pub(crate) async fn diagnostics_requests_follow_their_upload(store: DynStore) {
         .write(diagnostics_status("CP-2", "Uploading", Some(first.id)))
         .await
         .unwrap();
+    let idle = store
+        .write(diagnostics_status("CP-1", "Idle", None))
+        .await
+        .unwrap();
+    assert!(matches!(idle, Written::DiagnosticsStatus(false)));
     let second = store.diagnostics_record(second.id).await.unwrap().unwrap();
     assert_eq!(second.filename.as_deref(), Some("real.log"));
     assert_eq!(second.size, Some(77));
