@@ -102,6 +102,8 @@ mod tests {
             response: RawValue::from_string(response.into()).unwrap(),
             remote_start_id: None,
             variables: Vec::new(),
+            new_password: None,
+            list_version: None,
         }
     }
 
