@@ -528,3 +528,33 @@ fn a_start_with_a_reservation_writes_it_with_the_start() {
         "{what}"
     );
 }
+
+#[test]
+fn firmware_and_diagnostics_statuses_are_acknowledged_once_stored() {
+    let mut h = Harness::new();
+    h.boot(BootPolicy::Accepted);
+    h.take_sent();
+    let cases = [
+        (
+            "FirmwareStatusNotification",
+            "Installed",
+            "FirmwareStatus(",
+            Written::FirmwareStatus,
+        ),
+        (
+            "DiagnosticsStatusNotification",
+            "Uploaded",
+            "DiagnosticsStatus(",
+            Written::DiagnosticsStatus(true),
+        ),
+    ];
+    for (action, status, write, written) in cases {
+        h.send(json!([2, "n1", action, {"status": status}]));
+        let (id, what) = h.take_request();
+        assert!(what.starts_with(write), "{what}");
+        assert!(what.contains(status), "{what}");
+        assert!(h.take_sent().is_empty(), "no answer before it is stored");
+        h.resolve(id, EffectResult::Written(Ok(written)));
+        assert_eq!(h.take_sent(), vec![json!([3, "n1", {}])]);
+    }
+}
