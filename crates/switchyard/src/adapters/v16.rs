@@ -432,6 +432,9 @@ impl VersionAdapter for V16 {
                     connector_id: *target,
                     duration: *duration_s,
                     charging_rate_unit: charging_rate_unit.map(charging::rate_unit),
+                },
+                Expect::Status,
+            ),
             Command::UpdateFirmware(update) => call(
                 &v16::UpdateFirmwareRequest {
                     location: update.location.clone(),

@@ -4,8 +4,8 @@
 //! One router, [`router`]. Everything under `/api/v1` sits behind the bearer-token layer,
 //! including its JSON 404 fallback; errors of every handler are one [`ApiError`].
 
-mod charging_profiles;
 mod campaigns;
+mod charging_profiles;
 mod command_bodies;
 mod commands;
 mod configuration;

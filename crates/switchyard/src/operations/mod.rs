@@ -3,8 +3,8 @@
 //! The HTTP handlers and the after-boot follow-ups ([`crate::automation`]) both call them;
 //! the firmware campaign runner too.
 
-pub mod charging;
 pub mod campaigns;
+pub mod charging;
 pub mod configuration;
 pub mod diagnostics;
 pub mod files;

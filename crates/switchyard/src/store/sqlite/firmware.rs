@@ -1,4 +1,4 @@
-//! Firmware images, updates, diagnostics and campaigns in SQLite (migration 10): the
+//! Firmware images, updates, diagnostics and campaigns in SQLite (migration 12): the
 //! writer's operations for them, their reads, and [`FirmwareStore`] for [`SqliteStore`].
 
 use async_trait::async_trait;

@@ -1,6 +1,6 @@
 //! What the system keeps to run stations on the operator's behalf: the desired configuration
 //! (`desired_configuration`) and each station's acknowledged local list (`local_lists`,
-//! `local_list_entries`). Migration 11.
+//! `local_list_entries`). Migration 8.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 

@@ -18,14 +18,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_journal_moves_out.sql"),
     include_str!("migrations/0006_transaction_events.sql"),
     include_str!("migrations/0007_station_variables.sql"),
-    include_str!("migrations/0011_desired_configuration_and_local_lists.sql"),
-    include_str!("migrations/0008_reservations.sql"),
-    // The list position, not the file name, is the version: a database that main's build
-    // brought to version 9 (0011, then 0008) must get this one as version 10, so it goes last.
-    include_str!("migrations/0009_charging_profiles.sql"),
-    include_str!("migrations/0012_station_security_profile.sql"),
-    // Numbered by feature, listed in the order merged: a database keeps the versions it has.
-    include_str!("migrations/0010_firmware.sql"),
+    include_str!("migrations/0008_desired_configuration_and_local_lists.sql"),
+    include_str!("migrations/0009_reservations.sql"),
+    include_str!("migrations/0010_charging_profiles.sql"),
+    include_str!("migrations/0011_station_security_profile.sql"),
+    include_str!("migrations/0012_firmware.sql"),
 ];
 
 /// The schema version this build writes.

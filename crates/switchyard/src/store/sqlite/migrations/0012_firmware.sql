@@ -1,5 +1,5 @@
--- Firmware management and diagnostics (API.md "Firmware", "Diagnostics and logs"), for every
--- OCPP version at once. Files themselves live under the data directory, named by their
+-- Schema version 12: firmware management and diagnostics (API.md "Firmware", "Diagnostics
+-- and logs"), for every OCPP version at once. Files themselves live under the data directory, named by their
 -- unguessable token; these tables hold what is known of them.
 CREATE TABLE firmware_files (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,

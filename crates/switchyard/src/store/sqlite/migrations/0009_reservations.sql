@@ -1,4 +1,4 @@
--- Schema version 8: reservations (1.6 Reservation profile, 2.0.1 block H; domain/reservation.rs).
+-- Schema version 9: reservations (1.6 Reservation profile, 2.0.1 block H; domain/reservation.rs).
 --   id              the reservationId the station gets: AUTOINCREMENT, so an id is never
 --                   reused, not even after its row is gone (a station may still hold it).
 --   evse_id         NULL: any EVSE, or the whole station.

@@ -1,5 +1,6 @@
--- Schema version 9: the charging profiles the system keeps for each station (domain/charging.rs),
--- for every OCPP version at once, also while the station is offline or after it refused one.
+-- Schema version 10: the charging profiles the system keeps for each station
+-- (domain/charging.rs), for every OCPP version at once, also while the station is offline or
+-- after it refused one.
 --   profile        JSON of the version-neutral profile (the API's shape), exactly as sent.
 --   state          pending | accepted | rejected | cleared (deleted, ClearChargingProfile still
 --                  to be sent after the station's next boot).

@@ -1,4 +1,4 @@
--- Schema version 11: what the operator wants of a station's configuration, and what each
+-- Schema version 8: what the operator wants of a station's configuration, and what each
 -- station acknowledged of its local authorization list.
 --   desired_configuration  one row per desired key (1.6 key or 2.x Component.Variable);
 --                          last_result is the station's answer to the last attempt to set it.
