@@ -10,7 +10,6 @@ from conformance.octt16 import (
     command,
     connect,
     http_bytes,
-    pending,
     scenario,
     station,
 )
@@ -72,7 +71,6 @@ async def _shows(api, station_id, *statuses):
     return await aeventually(check)
 
 
-@pending("firmware")
 @scenario
 async def test_tc_044_1_csms(api):
     """Download and install: UpdateFirmware; FirmwareStatusNotification Downloading,
@@ -92,7 +90,6 @@ async def test_tc_044_1_csms(api):
         assert api.station(cs.id)["firmware_version"] == NEW_VERSION
 
 
-@pending("firmware")
 @scenario
 async def test_tc_044_2_csms(api):
     """The download fails: Downloading, then DownloadFailed are taken and shown."""
@@ -102,7 +99,6 @@ async def test_tc_044_2_csms(api):
         await _shows(api, cs.id, "Downloading", "DownloadFailed")
 
 
-@pending("firmware")
 @scenario
 async def test_tc_044_3_csms(api):
     """The installation fails: Downloading, Downloaded, Installing, InstallationFailed are
@@ -132,7 +128,6 @@ def _diagnostics(api, station_id) -> list:
     return api.get(f"/api/v1/diagnostics?{query}").expect(200)
 
 
-@pending("diagnostics")
 @scenario
 async def test_tc_045_1_csms(api):
     """GetDiagnostics; DiagnosticsStatusNotification Uploading, the upload, Uploaded are
@@ -158,7 +153,6 @@ async def test_tc_045_1_csms(api):
     assert status == 200 and served == content
 
 
-@pending("diagnostics")
 @scenario
 async def test_tc_045_2_csms(api):
     """The upload fails: Uploading, then UploadFailed are taken; the request shows it."""
