@@ -79,19 +79,25 @@ pub fn after_connect(app: &App, station: &StationId, connection: u64) {
         if handle.connection != connection || handle.boot.get().is_some() {
             return;
         }
-        let _permit = app.automation.permit().await;
-        let result = async {
-            configuration::apply_all(&app, &station, false).await?;
-            local_list::request(&app, &station);
-            // It kept its profiles: only what it was not told while away.
-            charging::send_pending(&app, &station).await;
-            Ok::<(), CommandError>(())
-        }
-        .await;
-        if let Err(e) = result {
-            log(&station, &e);
-        }
+        // A task of its own: the one that sleeps above stays small, since every connection
+        // holds one for the grace period.
+        tokio::spawn(follow_up_reconnect(app, station));
     });
+}
+
+async fn follow_up_reconnect(app: App, station: StationId) {
+    let _permit = app.automation.permit().await;
+    let result = async {
+        configuration::apply_all(&app, &station, false).await?;
+        local_list::request(&app, &station);
+        // It kept its profiles: only what it was not told while away.
+        charging::send_pending(&app, &station).await;
+        Ok::<(), CommandError>(())
+    }
+    .await;
+    if let Err(e) = result {
+        log(&station, &e);
+    }
 }
 
 async fn follow_up_boot(
