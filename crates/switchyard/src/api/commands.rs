@@ -69,6 +69,18 @@ pub struct CommandResponse {
     pub transaction_id: Option<Option<i64>>,
 }
 
+/// The plain answer, without remote-start's fields (local list sync, desired values).
+impl From<CommandReply> for CommandResponse {
+    fn from(reply: CommandReply) -> CommandResponse {
+        CommandResponse {
+            status: reply.status,
+            response: reply.response,
+            remote_start_id: None,
+            transaction_id: None,
+        }
+    }
+}
+
 /// The station's CALLRESULT payload.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CallResponse {

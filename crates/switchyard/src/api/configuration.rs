@@ -265,12 +265,7 @@ pub async fn put_desired(
         && crate::commands::refusal(app.registry.boot_status(&station.id), "", false).is_none();
     let applied = if connected {
         match crate::operations::configuration::apply(&app, &station.id, &key, &body.value).await {
-            Ok(reply) => Some(CommandResponse {
-                status: reply.status,
-                response: reply.response,
-                remote_start_id: None,
-                transaction_id: None,
-            }),
+            Ok(reply) => Some(CommandResponse::from(reply)),
             // The station's version cannot express the key (e.g. 2.x without a dot).
             Err(crate::commands::CommandError::Invalid(message)) => {
                 return Err(ApiError::BadRequest(message));

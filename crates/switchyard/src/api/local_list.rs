@@ -79,12 +79,7 @@ pub async fn sync_local_list(
     ensure_allowed(&app, &station.id, "local-list sync", false)?;
     ensure_connected(&app, &station.id)?;
     match local_list::sync(&app, &station.id, true, true).await {
-        Ok(Synced::Sent(reply)) => Ok(AppJson(CommandResponse {
-            status: reply.status,
-            response: reply.response,
-            remote_start_id: None,
-            transaction_id: None,
-        })),
+        Ok(Synced::Sent(reply)) => Ok(AppJson(CommandResponse::from(reply))),
         // A forced Full update always sends at least one message.
         Ok(other) => Err(ApiError::Internal(format!(
             "a forced local list sync sent nothing ({other:?})"
