@@ -188,7 +188,7 @@ impl Journal {
         {
             tracing::error!("the journal thread ended abnormally");
         }
-        self.readers.clear();
+        self.readers.close().await;
     }
 }
 

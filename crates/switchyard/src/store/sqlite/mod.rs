@@ -628,7 +628,7 @@ impl Store for SqliteStore {
                 _ => tracing::error!("the sqlite writer thread ended abnormally"),
             }
         }
-        self.readers.clear();
+        self.readers.close().await;
         if let Some(journal) = &self.journal {
             journal.close().await;
         }
