@@ -218,6 +218,19 @@ impl Endpoint {
         self.events.pop_front()
     }
 
+    /// Give back the memory of queues that are empty now. A burst (a station's configuration
+    /// read after boot) grows them; left as they are, tens of thousands of idle connections
+    /// would each keep that burst's capacity.
+    pub fn release_idle_memory(&mut self) {
+        release_if_empty(&mut self.queue);
+        release_if_empty(&mut self.timed_out);
+        release_if_empty(&mut self.transmit);
+        release_if_empty(&mut self.events);
+        if self.handling.is_empty() {
+            self.handling.shrink_to_fit();
+        }
+    }
+
     /// The earliest deadline of a call, sent or queued.
     pub fn poll_timeout(&self) -> Option<Instant> {
         let queued = self.queue.iter().map(|q| q.deadline).min();
@@ -319,6 +332,12 @@ impl Endpoint {
             });
             return;
         }
+    }
+}
+
+fn release_if_empty<T>(queue: &mut VecDeque<T>) {
+    if queue.is_empty() {
+        queue.shrink_to_fit();
     }
 }
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
-use futures_util::stream::FuturesUnordered;
+use futures_util::stream::{FuturesUnordered, SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
 use ocpp::Version;
 use tokio::sync::{mpsc, oneshot};
@@ -58,10 +58,16 @@ enum Exit {
     Close(u16, &'static str),
 }
 
-pub async fn run(app: App, station: StationId, version: Version, socket: WebSocket) {
-    let Some(adapter) = adapters::for_version(version) else {
-        return;
-    };
+/// The connection's task. What can be done before its first poll is done here, not in the
+/// future: a future keeps room for its arguments and locals for as long as it lives, and this
+/// one lives as long as the connection, ×100k idle stations. `None`: no adapter for `version`.
+pub fn run(
+    app: App,
+    station: StationId,
+    version: Version,
+    socket: WebSocket,
+) -> Option<impl Future<Output = ()> + Send + 'static> {
+    let adapter = adapters::for_version(version)?;
     let connection = app.registry.next_connection();
     let (tx, rx) = mpsc::channel(32);
     let boot = Arc::new(LiveBoot::default());
@@ -97,30 +103,31 @@ pub async fn run(app: App, station: StationId, version: Version, socket: WebSock
         id_prefix: format!("{connection:x}-"),
     };
     crate::automation::after_connect(&app, &station, connection);
-    let session = Session::new(station.clone(), adapter, config);
-    let exit = Driver {
-        app: app.clone(),
-        session,
+    let (sink, stream) = socket.split();
+    let mut driver = Driver {
+        app,
+        session: Session::new(station, adapter, config),
         pending: FuturesUnordered::new(),
         commands: HashMap::new(),
         next_token: 1,
         boot,
-    }
-    .drive(socket, rx)
-    .await;
-
-    if app.registry.remove(&station, connection) {
-        metrics::gauge!(CONNECTED_STATIONS).decrement(1.0);
-        app.events
-            .publish(Event::new(EventKind::StationDisconnected, &station));
-    }
-    let seen = Write::Seen {
-        station_id: station.clone(),
-        protocol: None,
-        at: now().wall,
     };
-    spawn_seen(&app, seen);
-    tracing::info!(%station, reason = exit, "station disconnected");
+    Some(async move {
+        let exit = driver.drive(sink, stream, rx).await;
+        let (app, station) = (&driver.app, driver.session.station());
+        if app.registry.remove(station, connection) {
+            metrics::gauge!(CONNECTED_STATIONS).decrement(1.0);
+            app.events
+                .publish(Event::new(EventKind::StationDisconnected, station));
+        }
+        let seen = Write::Seen {
+            station_id: station.clone(),
+            protocol: None,
+            at: now().wall,
+        };
+        spawn_seen(app, seen);
+        tracing::info!(%station, reason = exit, "station disconnected");
+    })
 }
 
 fn spawn_seen(app: &App, write: Write) {
@@ -143,11 +150,11 @@ struct Driver {
 
 impl Driver {
     async fn drive(
-        mut self,
-        socket: WebSocket,
+        &mut self,
+        mut sink: SplitSink<WebSocket, Message>,
+        mut stream: SplitStream<WebSocket>,
         mut requests: mpsc::Receiver<Box<SessionRequest>>,
     ) -> &'static str {
-        let (mut sink, mut stream) = socket.split();
         let ping_every = self.app.config.ping_interval;
         let mut ping =
             tokio::time::interval_at(tokio::time::Instant::now() + ping_every, ping_every);
@@ -175,7 +182,7 @@ impl Driver {
                     } else {
                         awaiting_pong = true;
                         let ping = vec![Message::Ping(Default::default())];
-                        match write_within(&mut sink, ping, self.write_limit(), self.session.station().clone()).await {
+                        match Box::pin(write_within(&mut sink, ping, self.write_limit(), self.session.station().clone())).await {
                             Ok(()) => None,
                             Err(()) => Some(Exit::Gone),
                         }
@@ -189,23 +196,29 @@ impl Driver {
             if let Some(exit) = step {
                 break exit;
             }
+            if self.pending.is_empty() {
+                self.session.release_idle_memory();
+                if self.commands.is_empty() {
+                    self.commands.shrink_to_fit();
+                }
+            }
         };
         let reason = match exit {
             Exit::Gone => "connection closed",
             Exit::Close(code, reason) => {
                 // Let commits already under way finish, so their acks still go out.
-                let _ = tokio::time::timeout(DRAIN_TIMEOUT, self.drain(&mut sink)).await;
+                let _ = Box::pin(tokio::time::timeout(DRAIN_TIMEOUT, self.drain(&mut sink))).await;
                 let frame = CloseFrame {
                     code,
                     reason: reason.into(),
                 };
                 let close = vec![Message::Close(Some(frame))];
-                let _ = write_within(
+                let _ = Box::pin(write_within(
                     &mut sink,
                     close,
                     self.write_limit(),
                     self.session.station().clone(),
-                )
+                ))
                 .await;
                 reason
             }
@@ -272,6 +285,9 @@ impl Driver {
     }
 
     /// Write what the session wants sent, and start what it wants done.
+    /// Send what the session has to send and start its effects. The write is boxed, like
+    /// every other rare await here: a future holds room for its largest await for as long as
+    /// it lives, and this one lives as long as the connection (×100k idle stations).
     async fn flush(
         &mut self,
         sink: &mut (impl SinkExt<Message, Error = axum::Error> + Unpin),
@@ -287,12 +303,12 @@ impl Driver {
         if frames.is_empty() {
             return Ok(());
         }
-        write_within(
+        Box::pin(write_within(
             sink,
             frames,
             self.write_limit(),
             self.session.station().clone(),
-        )
+        ))
         .await
     }
 

@@ -23,8 +23,10 @@ use security::{Password, Transport};
 use tls::TlsPeer;
 
 /// Read buffer per connection: small, so 100k idle stations fit in memory (tungstenite's
-/// default of 128 KiB would cost ~13 GB). Larger frames still arrive, in more reads.
-const READ_BUFFER: usize = 4 * 1024;
+/// default of 128 KiB would cost ~13 GB). A larger frame grows it for good (tungstenite never
+/// shrinks it): to its size, not to twice the start, since growth doubles the old capacity.
+/// 1 KiB holds every frame of an idle station (boot, status, heartbeat).
+const READ_BUFFER: usize = 1024;
 /// What the WebSocket layer reads before giving up on a frame. An OCPP frame over
 /// [`ocpp::rpc::MAX_FRAME_BYTES`] is refused with close code 1009 only after it has been read
 /// whole (`connection.rs`): closing with its rest unread makes the kernel answer with a reset,
@@ -125,7 +127,13 @@ pub async fn upgrade(
             // Tracked, so shutdown waits for the connection's in-flight commits.
             let tasks = app.tasks.clone();
             ws.on_upgrade(move |socket| {
-                tasks.track_future(connection::run(app, station, version, socket))
+                // A task of its own, so axum's upgrade task (which keeps room for the upgrade
+                // and the socket's construction as long as it runs) ends here, and the
+                // connection's task holds only what the connection needs.
+                if let Some(connection) = connection::run(app, station, version, socket) {
+                    tasks.spawn(connection);
+                }
+                std::future::ready(())
             })
         }
         Chosen::None => {

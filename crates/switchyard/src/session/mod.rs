@@ -236,6 +236,21 @@ impl Session {
         self.effects.pop_front()
     }
 
+    /// Give back the memory of collections that are empty now (see
+    /// [`ocpp::endpoint::Endpoint::release_idle_memory`]); cheap when there is none.
+    pub fn release_idle_memory(&mut self) {
+        self.endpoint.release_idle_memory();
+        if self.awaiting.is_empty() {
+            self.awaiting.shrink_to_fit();
+        }
+        if self.effects.is_empty() {
+            self.effects.shrink_to_fit();
+        }
+        if self.commands.is_empty() {
+            self.commands.shrink_to_fit();
+        }
+    }
+
     pub fn poll_timeout(&self) -> Option<Instant> {
         self.endpoint.poll_timeout()
     }
