@@ -284,8 +284,7 @@ impl Driver {
         }
     }
 
-    /// Write what the session wants sent, and start what it wants done.
-    /// Send what the session has to send and start its effects. The write is boxed, like
+    /// Write what the session wants sent, and start what it wants done. The write is boxed, like
     /// every other rare await here: a future holds room for its largest await for as long as
     /// it lives, and this one lives as long as the connection (×100k idle stations).
     async fn flush(

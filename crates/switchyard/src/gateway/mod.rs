@@ -23,9 +23,10 @@ use security::{Password, Transport};
 use tls::TlsPeer;
 
 /// Read buffer per connection: small, so 100k idle stations fit in memory (tungstenite's
-/// default of 128 KiB would cost ~13 GB). A larger frame grows it for good (tungstenite never
-/// shrinks it): to its size, not to twice the start, since growth doubles the old capacity.
-/// 1 KiB holds every frame of an idle station (boot, status, heartbeat).
+/// default of 128 KiB would cost ~13 GB). A larger frame grows it to about that frame's size,
+/// for good (tungstenite never shrinks it); 1 KiB holds every frame of an idle station (boot,
+/// status, heartbeat), and a 2 KB configuration answer grows it to ~3 KB, not the 8 KiB a
+/// 4 KiB start doubled to.
 const READ_BUFFER: usize = 1024;
 /// What the WebSocket layer reads before giving up on a frame. An OCPP frame over
 /// [`ocpp::rpc::MAX_FRAME_BYTES`] is refused with close code 1009 only after it has been read
